@@ -1,0 +1,34 @@
+/** The Hono app: public API, widget assets and demo page, one error shape for everything. */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { limits } from '../shared/limits.ts';
+import type { Deps } from './deps.ts';
+import { ApiError, notFound, onError } from './errors.ts';
+import { publicCors } from './middleware/cors.ts';
+import { assetRoutes } from './routes/assets.ts';
+import { commentRoutes } from './routes/comments.ts';
+import { countRoutes } from './routes/counts.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export function createApp(deps: Deps): Hono {
+  const app = new Hono();
+  app.onError(onError);
+  app.notFound(notFound);
+
+  app.use('/api/*', publicCors(deps));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: limits.requestBytes,
+      onError: () => {
+        throw new ApiError('too_large', `The request body is larger than ${limits.requestBytes / 1024} KB.`);
+      },
+    }),
+  );
+
+  app.route('/api/comments', commentRoutes(deps));
+  app.route('/api/counts', countRoutes(deps));
+  app.route('/api/health', healthRoutes(deps));
+  app.route('/', assetRoutes(deps));
+  return app;
+}

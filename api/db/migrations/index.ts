@@ -1,0 +1,10 @@
+/** Every migration in order. Forward only: a shipped file is never edited, a change is a new file. */
+import init from './001-init.sql?raw';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [{ id: 1, name: 'init', sql: init }];

@@ -1,0 +1,12 @@
+/** What every route needs, built once at start and passed to the app. */
+import type { Config } from './config.ts';
+import type { Db } from './db/client.ts';
+
+export interface Deps {
+  db: Db;
+  config: Config;
+  /** Keys every hash the server stores (IPs, tokens, avatars). */
+  secret: string;
+  /** The folder holding the built widget (embed.js); the server answers 404 for it when absent. */
+  assetsDir: string;
+}

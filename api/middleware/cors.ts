@@ -1,0 +1,26 @@
+/** CORS for the public API: allowed origins get the headers, preflights are answered here. */
+import type { MiddlewareHandler } from 'hono';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { anySiteAllows } from '../security/origins.ts';
+
+export function publicCors(options: { config: Config; db: Db }): MiddlewareHandler {
+  const { config, db } = options;
+  return async function publicCors(c, next) {
+    const origin = c.req.header('origin');
+    const allowed = origin !== undefined && (await anySiteAllows(c, config, db, origin));
+    if (c.req.method === 'OPTIONS') {
+      c.header('Vary', 'Origin');
+      if (allowed) {
+        c.header('Access-Control-Allow-Origin', origin);
+        c.header('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE');
+        c.header('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+        c.header('Access-Control-Max-Age', '600');
+      }
+      return c.body(null, 204);
+    }
+    await next();
+    c.header('Vary', 'Origin', { append: true });
+    if (allowed) c.header('Access-Control-Allow-Origin', origin);
+  };
+}

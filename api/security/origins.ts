@@ -1,0 +1,28 @@
+/** Which browser origins may use a site: the server's own, PARLEY_ORIGINS, and the site's list. */
+import type { Context } from 'hono';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { ApiError } from '../errors.ts';
+import type { Site } from '../store/sites.ts';
+
+export function ownOrigin(c: Context, config: Config): string {
+  return config.publicUrl ?? new URL(c.req.url).origin;
+}
+
+/** Requests without an Origin come from non-browser clients and are let through. */
+export function assertOriginAllowed(c: Context, config: Config, site: Site): void {
+  const origin = c.req.header('origin');
+  if (origin === undefined) return;
+  if (origin === ownOrigin(c, config) || config.origins.includes(origin) || site.origins.includes(origin)) return;
+  throw new ApiError('forbidden', `The site "${site.slug}" does not accept requests from ${origin}. Its owner can add this origin to the site.`);
+}
+
+/** Whether any site accepts this origin: enough to answer CORS preflights, which do not say the site. */
+export async function anySiteAllows(c: Context, config: Config, db: Db, origin: string): Promise<boolean> {
+  if (origin === ownOrigin(c, config) || config.origins.includes(origin)) return true;
+  const { rows } = await db.execute({
+    sql: 'SELECT 1 FROM sites, json_each(sites.origins) WHERE json_each.value = ? LIMIT 1',
+    args: [origin],
+  });
+  return rows.length > 0;
+}

@@ -1,0 +1,43 @@
+/** Starts Parley: opens and migrates the database, then serves the app until told to stop. */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDb } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { loadSecret } from './security/secret.ts';
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, assetsDir: string): Promise<RunningServer> {
+  const db = await openDb({ url: config.databaseUrl, authToken: config.databaseAuthToken });
+  const applied = await migrate(db);
+  if (applied.length > 0) console.log(`[parley] applied migrations: ${applied.map((m) => `${m.id}-${m.name}`).join(', ')}`);
+  const secret = await loadSecret(db, config.secret);
+  const app = createApp({ db, config, secret, assetsDir });
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+        // Keep-alive connections would hold close() open; idle ones can go now.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,64 @@
+/** Writing comments: a new comment, its page created on first use, and the counters it changes, in one transaction. */
+import type { Db } from '../db/client.ts';
+import type { Comment } from '../../shared/types.ts';
+import { writeTransaction } from '../db/write.ts';
+import { ApiError } from '../errors.ts';
+import { commentColumns, toComment } from './comment-row.ts';
+
+export interface CommentDraft {
+  site: string;
+  pageKey: string;
+  pageUrl: string | null;
+  pageTitle: string | null;
+  parentId: number | null;
+  name: string;
+  email: string | null;
+  website: string | null;
+  avatar: string;
+  source: string;
+  html: string;
+  status: 'approved' | 'pending';
+  ipHash: string | null;
+  editTokenHash: string;
+  createdAt: number;
+}
+
+export function createComment(db: Db, draft: CommentDraft): Promise<Comment> {
+  return writeTransaction(db, async (tx) => {
+    // A page keeps the first URL and title it was given: a later writer cannot rename someone's article.
+    const page = await tx.execute({
+      sql: `INSERT INTO pages (site, key, url, title, created_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (site, key) DO UPDATE SET url = coalesce(pages.url, excluded.url), title = coalesce(pages.title, excluded.title)
+            RETURNING id, locked`,
+      args: [draft.site, draft.pageKey, draft.pageUrl, draft.pageTitle, draft.createdAt],
+    });
+    const pageRow = page.rows[0]!;
+    if (Number(pageRow.locked) === 1) throw new ApiError('locked', 'This discussion is closed: new comments are not accepted.');
+    const pageId = Number(pageRow.id);
+
+    let depth = 0;
+    if (draft.parentId !== null) {
+      const parent = await tx.execute({ sql: 'SELECT page_id, depth, status FROM comments WHERE id = ?', args: [draft.parentId] });
+      const row = parent.rows[0];
+      if (!row || row.status !== 'approved') throw new ApiError('not_found', 'The comment you are replying to does not exist.', 'parentId');
+      if (Number(row.page_id) !== pageId) throw new ApiError('validation', 'The comment you are replying to is on another page.', 'parentId');
+      depth = Number(row.depth) + 1;
+    }
+
+    const inserted = await tx.execute({
+      sql: `INSERT INTO comments (page_id, parent_id, depth, author_name, author_email, author_website, avatar,
+              body_source, body_html, status, ip_hash, edit_token_hash, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING ${commentColumns.replaceAll('c.', '')}`,
+      args: [pageId, draft.parentId, depth, draft.name, draft.email, draft.website, draft.avatar,
+        draft.source, draft.html, draft.status, draft.ipHash, draft.editTokenHash, draft.createdAt],
+    });
+    if (draft.status === 'approved') {
+      if (draft.parentId !== null) {
+        await tx.execute({ sql: 'UPDATE comments SET reply_count = reply_count + 1 WHERE id = ?', args: [draft.parentId] });
+      }
+      await tx.execute({ sql: 'UPDATE pages SET comment_count = comment_count + 1 WHERE id = ?', args: [pageId] });
+    }
+    return toComment(inserted.rows[0]!).comment;
+  });
+}

@@ -1,0 +1,44 @@
+/** Pages: one thread each, keyed by site and page key (the article's path by default). */
+import type { Db } from '../db/client.ts';
+import type { PageInfo } from '../../shared/types.ts';
+
+export interface PageRow {
+  id: number;
+  info: PageInfo;
+}
+
+export async function getPage(db: Db, site: string, key: string): Promise<PageRow | null> {
+  const { rows } = await db.execute({
+    sql: 'SELECT id, key, title, url, locked, comment_count FROM pages WHERE site = ? AND key = ?',
+    args: [site, key],
+  });
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: Number(row.id),
+    info: {
+      key: String(row.key),
+      title: row.title === null ? null : String(row.title),
+      url: row.url === null ? null : String(row.url),
+      locked: Number(row.locked) === 1,
+      commentCount: Number(row.comment_count),
+    },
+  };
+}
+
+/** What a page that nobody has commented on yet looks like. */
+export function emptyPage(key: string): PageInfo {
+  return { key, title: null, url: null, locked: false, commentCount: 0 };
+}
+
+/** Visible comment counts for several pages of a site; unknown pages count 0. */
+export async function countComments(db: Db, site: string, keys: string[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
+  if (keys.length === 0) return counts;
+  const { rows } = await db.execute({
+    sql: `SELECT key, comment_count FROM pages WHERE site = ? AND key IN (${keys.map(() => '?').join(', ')})`,
+    args: [site, ...keys],
+  });
+  for (const row of rows) counts[String(row.key)] = Number(row.comment_count);
+  return counts;
+}

@@ -1,0 +1,126 @@
+/** Reading threads: a page of top-level comments or of one comment's replies, each with its replies nested. */
+import type { Db } from '../db/client.ts';
+import type { Comment, SortOrder } from '../../shared/types.ts';
+import { commentColumns, toComment, visible, type CommentWithKeys } from './comment-row.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+
+/** At most this many nested replies come with one page; the rest are counted in `moreReplies`. */
+const nestedRepliesCap = 1000;
+
+const sorts: Record<SortOrder, { orderBy: string; after: string; keys: (k: CommentWithKeys['keys']) => number[] }> = {
+  oldest: {
+    orderBy: 'c.pinned DESC, c.created_at ASC, c.id ASC',
+    after: '(c.pinned < :pinned OR (c.pinned = :pinned AND (c.created_at, c.id) > (:created, :id)))',
+    keys: (k) => [k.pinned, k.created, k.id],
+  },
+  newest: {
+    orderBy: 'c.pinned DESC, c.created_at DESC, c.id DESC',
+    after: '(c.pinned < :pinned OR (c.pinned = :pinned AND (c.created_at, c.id) < (:created, :id)))',
+    keys: (k) => [k.pinned, k.created, k.id],
+  },
+  best: {
+    orderBy: 'c.pinned DESC, c.rank DESC, c.created_at ASC, c.id ASC',
+    after: `(c.pinned < :pinned OR (c.pinned = :pinned AND (c.rank < :rank OR (c.rank = :rank AND (c.created_at, c.id) > (:created, :id)))))`,
+    keys: (k) => [k.pinned, k.rank, k.created, k.id],
+  },
+};
+
+export interface CommentPage {
+  comments: Comment[];
+  nextCursor: string | null;
+}
+
+export async function listTopLevel(
+  db: Db,
+  pageId: number,
+  opts: { sort: SortOrder; limit: number; cursor: string | undefined },
+): Promise<CommentPage> {
+  const sort = sorts[opts.sort];
+  const args: Record<string, number> = { page: pageId, limit: opts.limit + 1 };
+  if (opts.cursor) {
+    const keys = decodeCursor(opts.cursor, opts.sort === 'best' ? 4 : 3);
+    const [pinned, ...rest] = keys as [number, ...number[]];
+    Object.assign(args, opts.sort === 'best'
+      ? { pinned, rank: rest[0], created: rest[1], id: rest[2] }
+      : { pinned, created: rest[0], id: rest[1] });
+  }
+  const { rows } = await db.execute({
+    sql: `SELECT ${commentColumns} FROM comments c
+          WHERE c.page_id = :page AND c.parent_id IS NULL AND ${visible} ${opts.cursor ? `AND ${sort.after}` : ''}
+          ORDER BY ${sort.orderBy} LIMIT :limit`,
+    args,
+  });
+  const top = rows.map(toComment);
+  const more = top.length > opts.limit;
+  if (more) top.pop();
+  const last = top.at(-1);
+  return {
+    comments: await withReplies(db, top.map((t) => t.comment)),
+    nextCursor: more && last ? encodeCursor(sort.keys(last.keys)) : null,
+  };
+}
+
+/** The site of a comment readers may see, or null: replies are only listed under such a comment. */
+export async function siteOfVisibleComment(db: Db, id: number): Promise<string | null> {
+  const { rows } = await db.execute({
+    sql: `SELECT p.site FROM comments c JOIN pages p ON p.id = c.page_id WHERE c.id = ? AND ${visible}`,
+    args: [id],
+  });
+  return rows[0] ? String(rows[0].site) : null;
+}
+
+export async function listReplies(
+  db: Db,
+  parentId: number,
+  opts: { limit: number; cursor: string | undefined },
+): Promise<CommentPage> {
+  const args: Record<string, number> = { parent: parentId, limit: opts.limit + 1 };
+  if (opts.cursor) {
+    const [created, id] = decodeCursor(opts.cursor, 2) as [number, number];
+    Object.assign(args, { created, id });
+  }
+  const { rows } = await db.execute({
+    sql: `SELECT ${commentColumns} FROM comments c
+          WHERE c.parent_id = :parent AND ${visible} ${opts.cursor ? 'AND (c.created_at, c.id) > (:created, :id)' : ''}
+          ORDER BY c.created_at, c.id LIMIT :limit`,
+    args,
+  });
+  const children = rows.map(toComment);
+  const more = children.length > opts.limit;
+  if (more) children.pop();
+  const last = children.at(-1);
+  return {
+    comments: await withReplies(db, children.map((t) => t.comment)),
+    nextCursor: more && last ? encodeCursor([last.keys.created, last.keys.id]) : null,
+  };
+}
+
+/** Fills in the replies of `roots` at every depth with one query, breadth first up to the cap. */
+async function withReplies(db: Db, roots: Comment[]): Promise<Comment[]> {
+  const withChildren = roots.filter((r) => r.replyCount > 0);
+  if (withChildren.length > 0) {
+    const { rows } = await db.execute({
+      sql: `WITH RECURSIVE tree (id) AS (
+              SELECT c.id FROM comments c WHERE c.parent_id IN (${withChildren.map(() => '?').join(', ')}) AND ${visible}
+              UNION ALL
+              SELECT c.id FROM comments c JOIN tree t ON c.parent_id = t.id WHERE ${visible}
+              LIMIT ${nestedRepliesCap}
+            )
+            SELECT ${commentColumns} FROM comments c JOIN tree USING (id) ORDER BY c.created_at, c.id`,
+      args: withChildren.map((r) => Number(r.id)),
+    });
+    // Rows come oldest first, so each parent's replies are pushed in display order.
+    const nested = rows.map((row) => toComment(row).comment);
+    const byId = new Map([...roots, ...nested].map((c) => [c.id, c]));
+    for (const comment of nested) byId.get(comment.parentId ?? '')?.replies.push(comment);
+  }
+  setMoreReplies(roots);
+  return roots;
+}
+
+function setMoreReplies(comments: Comment[]): void {
+  for (const comment of comments) {
+    comment.moreReplies = Math.max(0, comment.replyCount - comment.replies.length);
+    setMoreReplies(comment.replies);
+  }
+}

@@ -1,0 +1,35 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/db.ts';
+import { testApp } from '../../helpers/app.ts';
+
+describe('widget and demo page', () => {
+  it('serves the demo article with the widget embedded and a strict CSP', async () => {
+    const t = await testApp();
+    const res = await t.get('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const page = await res.text();
+    expect(page).toContain('<script src="/embed.js"');
+  });
+
+  it('serves embed.js as JavaScript from the build folder', async () => {
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'embed.js'), 'console.log("parley")');
+    const t = await testApp({}, dir);
+    const res = await t.get('/embed.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await res.text()).toBe('console.log("parley")');
+  });
+
+  it('says how to build the widget when it is missing', async () => {
+    const t = await testApp({}, tempDir());
+    const res = await t.get('/embed.js');
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.message).toContain('npm run build');
+  });
+});

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { ThreadResponse } from '../../../shared/types.ts';
+import { testApp } from '../../helpers/app.ts';
+
+const thread = async (t: Awaited<ReturnType<typeof testApp>>, query: string) => {
+  const res = await t.get(`/api/comments?${query}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as ThreadResponse;
+};
+
+describe('posting a comment', () => {
+  it('answers 201 with the comment, an edit token and when editing ends', async () => {
+    const t = await testApp();
+    const before = Date.now();
+    const res = await t.post('/api/comments', { page: '/post/1', author: { name: 'Ada', email: 'ada@example.com' }, body: 'First!' });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body.comment).toMatchObject({
+      parentId: null,
+      depth: 0,
+      author: { name: 'Ada', website: null, badge: null },
+      html: '<p>First!</p>',
+      status: 'approved',
+      score: 0,
+      replyCount: 0,
+      replies: [],
+      moreReplies: 0,
+      editedAt: null,
+    });
+    expect(body.comment.id).toMatch(/^\d+$/);
+    expect(JSON.stringify(body)).not.toContain('ada@example.com');
+    expect(body.editToken).toMatch(/^[\w-]{40,}$/);
+    const until = Date.parse(body.editableUntil) - before;
+    expect(until).toBeGreaterThan(14 * 60_000);
+    expect(until).toBeLessThan(16 * 60_000);
+  });
+
+  it('stores only a hash of the edit token and of the address', async () => {
+    const t = await testApp();
+    const { editToken } = await t.comment({});
+    const { rows } = await t.db.execute('SELECT edit_token_hash, ip_hash, body_source FROM comments');
+    expect(rows[0]!.edit_token_hash).not.toBe(editToken);
+    expect(String(rows[0]!.edit_token_hash)).toHaveLength(43);
+    expect(rows[0]!.body_source).toBe('Hello');
+  });
+
+  it('keeps what was written as text: markup is escaped, lines and paragraphs kept', async () => {
+    const t = await testApp();
+    const { comment } = await t.comment({ body: '<script>alert(1)</script> & "quotes"\nline two\n\n\nnew paragraph' });
+    expect(comment.html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;<br>line two</p><p>new paragraph</p>');
+  });
+
+  it('normalises text: NFC, no control characters, trimmed', async () => {
+    const t = await testApp();
+    const { comment } = await t.comment({ body: '  Cafe\u0301\u0007 \r\nok  ', author: { name: ' Bob\u202E \u0000Smith ' } });
+    expect(comment.html).toBe('<p>Caf\u00e9 <br>ok</p>');
+    expect(comment.author.name).toBe('Bob Smith');
+  });
+
+  it('creates the page on first comment, keeping its first title and URL', async () => {
+    const t = await testApp();
+    await t.comment({ page: '/a', pageTitle: 'Real title', pageUrl: 'https://blog.example.com/a' });
+    await t.comment({ page: '/a', pageTitle: 'Hijacked', pageUrl: 'https://evil.example/a' });
+    const { page } = await thread(t, 'page=/a');
+    expect(page).toEqual({ key: '/a', title: 'Real title', url: 'https://blog.example.com/a', locked: false, commentCount: 2 });
+  });
+
+  it('shows the website only as an http(s) link', async () => {
+    const t = await testApp();
+    const { comment } = await t.comment({ author: { name: 'W', website: 'https://w.example/' } });
+    expect(comment.author.website).toBe('https://w.example/');
+    const res = await t.post('/api/comments', { page: '/p', author: { website: 'javascript:alert(1)' }, body: 'x' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'validation', field: 'author.website' });
+  });
+});
+
+describe('reading a thread', () => {
+  it('answers an unknown page with no comments', async () => {
+    const t = await testApp();
+    expect(await thread(t, 'page=/nobody-here')).toEqual({
+      page: { key: '/nobody-here', title: null, url: null, locked: false, commentCount: 0 },
+      comments: [],
+      nextCursor: null,
+    });
+  });
+
+  it('nests replies of any depth under their parents, oldest first', async () => {
+    const t = await testApp();
+    const a = (await t.comment({ body: 'a' })).comment;
+    const b = (await t.comment({ body: 'b', parentId: a.id })).comment;
+    const c = (await t.comment({ body: 'c', parentId: b.id })).comment;
+    const d = (await t.comment({ body: 'd', parentId: c.id })).comment;
+    const b2 = (await t.comment({ body: 'b2', parentId: a.id })).comment;
+    const { page, comments } = await thread(t, 'page=/post/1');
+    expect(page.commentCount).toBe(5);
+    expect(comments).toHaveLength(1);
+    const [top] = comments;
+    expect(top!.replyCount).toBe(2);
+    expect(top!.replies.map((r) => r.id)).toEqual([b.id, b2.id]);
+    expect(top!.replies[0]!.replies[0]!.id).toBe(c.id);
+    expect(top!.replies[0]!.replies[0]!.depth).toBe(2);
+    expect(top!.replies[0]!.replies[0]!.replies[0]).toMatchObject({ id: d.id, depth: 3, parentId: c.id, moreReplies: 0 });
+  });
+
+  it('pages top-level comments with an opaque cursor, without repeats or gaps', async () => {
+    const t = await testApp();
+    for (let i = 0; i < 7; i++) await t.comment({ body: `c${i}` });
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    let pages = 0;
+    while (cursor !== null) {
+      const res: ThreadResponse = await thread(t, `page=/post/1&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...res.comments.map((c) => c.html));
+      cursor = res.nextCursor;
+      pages++;
+    }
+    expect(pages).toBe(3);
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `<p>c${i}</p>`));
+  });
+
+  it('sorts top-level comments newest first on request, replies staying oldest first', async () => {
+    const t = await testApp();
+    const first = (await t.comment({ body: 'first' })).comment;
+    await t.comment({ body: 'second' });
+    await t.comment({ body: 'r1', parentId: first.id });
+    await t.comment({ body: 'r2', parentId: first.id });
+    const newest = await thread(t, 'page=/post/1&sort=newest&limit=1');
+    expect(newest.comments.map((c) => c.html)).toEqual(['<p>second</p>']);
+    const rest = await thread(t, `page=/post/1&sort=newest&limit=1&cursor=${newest.nextCursor}`);
+    expect(rest.comments[0]!.replies.map((r) => r.html)).toEqual(['<p>r1</p>', '<p>r2</p>']);
+    expect(rest.nextCursor).toBeNull();
+  });
+
+  it('counts replies that are not included in moreReplies and serves them from /replies', async () => {
+    const t = await testApp();
+    const top = (await t.comment({ body: 'top' })).comment;
+    for (let i = 0; i < 5; i++) await t.comment({ body: `r${i}`, parentId: top.id });
+    const first = await t.get(`/api/comments/${top.id}/replies?limit=2`);
+    const page1 = await first.json();
+    expect(page1.comments.map((c: { html: string }) => c.html)).toEqual(['<p>r0</p>', '<p>r1</p>']);
+    const page2 = await (await t.get(`/api/comments/${top.id}/replies?limit=10&cursor=${page1.nextCursor}`)).json();
+    expect(page2.comments).toHaveLength(3);
+    expect(page2.nextCursor).toBeNull();
+  });
+
+  it('answers 404 for the replies of a comment that does not exist', async () => {
+    const t = await testApp();
+    for (const id of ['999', 'abc', '0', '1e3']) {
+      const res = await t.get(`/api/comments/${id}/replies`);
+      expect(res.status, id).toBe(id === '999' ? 404 : 400);
+      expect((await res.json()).error.code).toBe(id === '999' ? 'not_found' : 'validation');
+    }
+  });
+
+  it('keeps sites apart: the same page key on another site is another thread', async () => {
+    const t = await testApp();
+    await t.db.execute("INSERT INTO sites (slug, name, created_at) VALUES ('blog', 'Blog', 0)");
+    await t.comment({ body: 'on default' });
+    await t.comment({ body: 'on blog', site: 'blog' });
+    expect((await thread(t, 'page=/post/1')).comments.map((c) => c.html)).toEqual(['<p>on default</p>']);
+    expect((await thread(t, 'site=blog&page=/post/1')).comments.map((c) => c.html)).toEqual(['<p>on blog</p>']);
+  });
+});

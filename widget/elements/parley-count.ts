@@ -1,0 +1,35 @@
+/** A comment count for a listing page: "12 comments". All counts on a page arrive in one request. */
+import { LitElement, type PropertyValues } from 'lit';
+import { apiBase, defaultPageKey } from '../api-base.ts';
+import { requestCount } from '../count-batch.ts';
+import { en } from '../i18n/en.ts';
+
+/** Shows the number of comments of `page` (of `site`); shows nothing if the count cannot be had. */
+export class ParleyCount extends LitElement {
+  static override properties = { page: {}, site: {}, api: {}, count: { state: true } };
+
+  /** The page key to count; the current page's when absent. */
+  declare page: string | undefined;
+  declare site: string | undefined;
+  /** The base URL of the Parley server; where embed.js came from when absent. */
+  declare api: string | undefined;
+  declare private count: number | null;
+
+  constructor() {
+    super();
+    this.count = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('page') || changed.has('site') || changed.has('api')) {
+      requestCount(apiBase(this.api), this.site, this.page || defaultPageKey()).then(
+        (n) => (this.count = n),
+        () => (this.count = null),
+      );
+    }
+  }
+
+  protected override render() {
+    return this.count === null ? '' : en.comments(this.count);
+  }
+}
