@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../api/db/client.ts';
 import { migrations } from '../../api/db/migrations/index.ts';
-import { tempDir } from '../helpers/db.ts';
+import { tempDir } from '../helpers/temp.ts';
 import { serverEntry } from '../helpers/server.ts';
 
 const dirs: string[] = [];

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadResponse } from '../../shared/types.ts';
 import { launchChromium } from '../helpers/chromium.ts';
-import { tempDir } from '../helpers/db.ts';
+import { tempDir } from '../helpers/temp.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server.ts';
 
 /** Each comment on the demo page with the text of the comment it sits under (null at the top level). */

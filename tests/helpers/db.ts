@@ -1,19 +1,15 @@
 /** A fresh, migrated libSQL database file per test, removed afterwards. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../api/db/client.ts';
 import { migrate } from '../../api/db/migrate.ts';
+import { tempDir } from './temp.ts';
 
 export interface TestDb {
   db: Db;
   url: string;
   dir: string;
   cleanup(): void;
-}
-
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'parley-test-'));
 }
 
 export async function freshDb(options: { migrated?: boolean } = {}): Promise<TestDb> {

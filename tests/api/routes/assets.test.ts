@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../helpers/db.ts';
+import { tempDir } from '../../helpers/temp.ts';
 import { testApp } from '../../helpers/app.ts';
 
 describe('widget and demo page', () => {
