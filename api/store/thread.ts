@@ -50,14 +50,7 @@ export async function listTopLevel(
           ORDER BY ${sort.orderBy} LIMIT :limit`,
     args,
   });
-  const top = rows.map(toComment);
-  const more = top.length > opts.limit;
-  if (more) top.pop();
-  const last = top.at(-1);
-  return {
-    comments: await withReplies(db, top.map((t) => t.comment)),
-    nextCursor: more && last ? encodeCursor(sort.keys(last.keys)) : null,
-  };
+  return pageOf(db, rows.map(toComment), opts.limit, sort.keys);
 }
 
 /** The site of a comment readers may see, or null: replies are only listed under such a comment. */
@@ -85,13 +78,22 @@ export async function listReplies(
           ORDER BY c.created_at, c.id LIMIT :limit`,
     args,
   });
-  const children = rows.map(toComment);
-  const more = children.length > opts.limit;
-  if (more) children.pop();
-  const last = children.at(-1);
+  return pageOf(db, rows.map(toComment), opts.limit, (k) => [k.created, k.id]);
+}
+
+/** Rows fetched with one extra to tell whether more follow: the page, its replies, and the next cursor. */
+async function pageOf(
+  db: Db,
+  rows: CommentWithKeys[],
+  limit: number,
+  keys: (k: CommentWithKeys['keys']) => number[],
+): Promise<CommentPage> {
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
   return {
-    comments: await withReplies(db, children.map((t) => t.comment)),
-    nextCursor: more && last ? encodeCursor([last.keys.created, last.keys.id]) : null,
+    comments: await withReplies(db, page.map((r) => r.comment)),
+    nextCursor: more && last ? encodeCursor(keys(last.keys)) : null,
   };
 }
 

@@ -1,6 +1,15 @@
 /** The thread's styles: one sheet in the thread's shadow root, shared by its comments and forms. */
 import { css } from 'lit';
 
+const dark = css`
+  --parley-text: #e6e6e6;
+  --parley-surface: #17191c;
+  --parley-accent: #4c8dff;
+  --parley-accent-text: #0b0c0e;
+  --parley-danger: #ff8a80;
+  color-scheme: dark;
+`;
+
 export const threadStyles = css`
   :host {
     --parley-accent: #2563eb;
@@ -25,25 +34,13 @@ export const threadStyles = css`
     --parley-danger: #b71c1c;
     color-scheme: light;
   }
-  :host([theme='dark']) {
-    --parley-text: #e6e6e6;
-    --parley-surface: #17191c;
-    --parley-accent: #4c8dff;
-    --parley-accent-text: #0b0c0e;
-    --parley-danger: #ff8a80;
-    color-scheme: dark;
+  :host([theme='dark']) { ${dark} }
+  @media (prefers-color-scheme: light) {
+    :host([theme='auto']) { --parley-text: #1c1e21; --parley-surface: #fff; color-scheme: light; }
   }
   @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --parley-text: #e6e6e6;
-      --parley-surface: #17191c;
-      --parley-accent: #4c8dff;
-      --parley-accent-text: #0b0c0e;
-      --parley-danger: #ff8a80;
-      color-scheme: dark;
-    }
+    :host([theme='auto']) { ${dark} }
   }
-  :host([theme='auto']) { --parley-surface: Canvas; --parley-text: CanvasText; }
   section { background: var(--parley-surface); }
   [hidden] { display: none !important; }
   h2 { font-size: 1.2em; margin: 0 0 0.75em; }

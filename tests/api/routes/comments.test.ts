@@ -75,6 +75,22 @@ describe('posting a comment', () => {
   });
 });
 
+describe('many readers posting at once', () => {
+  it('keeps every comment and every count right', async () => {
+    const t = await testApp();
+    const { comment: top } = await t.comment({ body: 'top' });
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.post('/api/comments', { page: '/post/1', body: `r${i}`, parentId: i % 2 ? top.id : undefined })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(30).fill(201));
+    const { page, comments } = await thread(t, 'page=/post/1&limit=200');
+    expect(page.commentCount).toBe(31);
+    expect(comments).toHaveLength(16);
+    expect(comments[0]!.replyCount).toBe(15);
+    expect(comments[0]!.replies).toHaveLength(15);
+  });
+});
+
 describe('reading a thread', () => {
   it('answers an unknown page with no comments', async () => {
     const t = await testApp();
