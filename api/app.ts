@@ -9,6 +9,9 @@ import { assetRoutes } from './routes/assets.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { countRoutes } from './routes/counts.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ownCommentRoutes } from './routes/own-comments.ts';
+import { previewRoutes } from './routes/preview.ts';
+import { voteRoutes } from './routes/votes.ts';
 
 export function createApp(deps: Deps): Hono {
   const app = new Hono();
@@ -27,6 +30,9 @@ export function createApp(deps: Deps): Hono {
   );
 
   app.route('/api/comments', commentRoutes(deps));
+  app.route('/api/comments', ownCommentRoutes(deps));
+  app.route('/api/comments', voteRoutes(deps));
+  app.route('/api/preview', previewRoutes(deps));
   app.route('/api/counts', countRoutes(deps));
   app.route('/api/health', healthRoutes(deps));
   app.route('/', assetRoutes(deps));

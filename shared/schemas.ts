@@ -76,6 +76,19 @@ export const newCommentSchema = v.object({
 
 export type NewCommentInput = v.InferOutput<typeof newCommentSchema>;
 
+export const editSchema = v.object({ body: commentBody }, 'The request body must be a JSON object.');
+
+export const previewSchema = editSchema;
+
+export const voteSchema = v.object(
+  {
+    value: v.picklist([1, -1, 0], 'value must be 1 (up), -1 (down) or 0 (withdraw).'),
+    /** A random id the widget keeps, so that readers behind one address vote apart. */
+    voter: v.optional(v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/, 'voter must be 8 to 64 letters, digits, - or _.'))),
+  },
+  'The request body must be a JSON object.',
+);
+
 const pageSize = v.optional(
   v.pipe(
     v.string(),

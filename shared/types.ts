@@ -54,6 +54,19 @@ export interface RepliesResponse {
   nextCursor: string | null;
 }
 
+/** A linked comment's thread: its top-level ancestor with the replies down to it. */
+export interface CommentContextResponse {
+  page: PageInfo;
+  comment: Comment;
+}
+
+export interface VoteResponse {
+  score: number;
+  upvotes: number;
+  downvotes: number;
+  myVote: -1 | 0 | 1;
+}
+
 export interface NewComment {
   site?: string;
   page: string;

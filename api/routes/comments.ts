@@ -2,15 +2,16 @@
 import { Hono } from 'hono';
 import { limits } from '../../shared/limits.ts';
 import { commentId, newCommentSchema, repliesQuerySchema, threadQuerySchema } from '../../shared/schemas.ts';
-import type { PostCommentResponse, RepliesResponse, ThreadResponse } from '../../shared/types.ts';
+import type { CommentContextResponse, PostCommentResponse, RepliesResponse, ThreadResponse } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { readJson } from '../middleware/json-body.ts';
-import { renderPlainText } from '../render/plain-text.ts';
+import { renderComment } from '../render/markdown.ts';
 import { clientIp } from '../security/client-ip.ts';
 import { keyedHash, newToken } from '../security/hash.ts';
 import { createComment } from '../store/comments.ts';
 import { emptyPage, getPage } from '../store/pages.ts';
+import { commentInContext } from '../store/permalink.ts';
 import { listReplies, listTopLevel, siteOfVisibleComment } from '../store/thread.ts';
 import { parse } from '../validate.ts';
 import { requireSite } from './require-site.ts';
@@ -43,6 +44,15 @@ export function commentRoutes(deps: Deps): Hono {
     return c.json(body);
   });
 
+  app.get('/:id/context', async (c) => {
+    const id = Number(parse(commentId, c.req.param('id')));
+    const found = await commentInContext(db, id);
+    if (!found) throw new ApiError('not_found', 'There is no such comment.');
+    await requireSite(c, deps, found.site);
+    const body: CommentContextResponse = { page: found.page.info, comment: found.root };
+    return c.json(body);
+  });
+
   app.post('/', async (c) => {
     const input = parse(newCommentSchema, await readJson(c));
     const site = await requireSite(c, deps, input.site);
@@ -63,7 +73,7 @@ export function commentRoutes(deps: Deps): Hono {
       website: input.author?.website || null,
       avatar: keyedHash(secret, 'avatar', (email ?? name).toLowerCase()).slice(0, 16),
       source: input.body,
-      html: renderPlainText(input.body),
+      html: renderComment(input.body),
       status: 'approved',
       ipHash: ip === null ? null : keyedHash(secret, 'ip', ip),
       editTokenHash: keyedHash(secret, 'edit-token', editToken),

@@ -8,6 +8,9 @@ export const visible = "(c.status = 'approved' OR (c.status = 'deleted' AND c.re
 export const commentColumns = `c.id, c.parent_id, c.depth, c.author_name, c.author_website, c.avatar, c.body_html,
   c.status, c.pinned, c.upvotes, c.downvotes, c.rank, c.reply_count, c.badge, c.created_at, c.edited_at`;
 
+/** The same columns for INSERT … RETURNING and UPDATE … RETURNING, which take no table alias. */
+export const returningColumns = commentColumns.replaceAll('c.', '');
+
 /** A comment with the keys that place it in a sorted list. */
 export interface CommentWithKeys {
   comment: Comment;

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import type { Comment } from '../../shared/types.ts';
 import { writeTransaction } from '../db/write.ts';
 import { ApiError } from '../errors.ts';
-import { commentColumns, toComment } from './comment-row.ts';
+import { returningColumns, toComment } from './comment-row.ts';
 
 export interface CommentDraft {
   site: string;
@@ -49,7 +49,7 @@ export function createComment(db: Db, draft: CommentDraft): Promise<Comment> {
       sql: `INSERT INTO comments (page_id, parent_id, depth, author_name, author_email, author_website, avatar,
               body_source, body_html, status, ip_hash, edit_token_hash, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            RETURNING ${commentColumns.replaceAll('c.', '')}`,
+            RETURNING ${returningColumns}`,
       args: [pageId, draft.parentId, depth, draft.name, draft.email, draft.website, draft.avatar,
         draft.source, draft.html, draft.status, draft.ipHash, draft.editTokenHash, draft.createdAt],
     });

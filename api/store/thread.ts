@@ -98,7 +98,7 @@ async function pageOf(
 }
 
 /** Fills in the replies of `roots` at every depth with one query, breadth first up to the cap. */
-async function withReplies(db: Db, roots: Comment[]): Promise<Comment[]> {
+export async function withReplies(db: Db, roots: Comment[]): Promise<Comment[]> {
   const withChildren = roots.filter((r) => r.replyCount > 0);
   if (withChildren.length > 0) {
     const { rows } = await db.execute({

@@ -1,5 +1,6 @@
 /** Every migration in order. Forward only: a shipped file is never edited, a change is a new file. */
 import init from './001-init.sql?raw';
+import votes from './002-votes.sql?raw';
 
 export interface Migration {
   id: number;
@@ -7,4 +8,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [{ id: 1, name: 'init', sql: init }];
+export const migrations: Migration[] = [
+  { id: 1, name: 'init', sql: init },
+  { id: 2, name: 'votes', sql: votes },
+];

@@ -44,16 +44,18 @@ describe('posting a comment', () => {
     expect(rows[0]!.body_source).toBe('Hello');
   });
 
-  it('keeps what was written as text: markup is escaped, lines and paragraphs kept', async () => {
+  it('renders the body as Markdown once, keeping the source as written', async () => {
     const t = await testApp();
-    const { comment } = await t.comment({ body: '<script>alert(1)</script> & "quotes"\nline two\n\n\nnew paragraph' });
-    expect(comment.html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;<br>line two</p><p>new paragraph</p>');
+    const { comment } = await t.comment({ body: '<script>alert(1)</script> & **bold**\nline two\n\n\nnew paragraph' });
+    expect(comment.html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; <strong>bold</strong><br />\nline two</p>\n<p>new paragraph</p>');
+    const { rows } = await t.db.execute('SELECT body_source FROM comments');
+    expect(rows[0]!.body_source).toBe('<script>alert(1)</script> & **bold**\nline two\n\n\nnew paragraph');
   });
 
   it('normalises text: NFC, no control characters, trimmed', async () => {
     const t = await testApp();
     const { comment } = await t.comment({ body: '  Cafe\u0301\u0007 \r\nok  ', author: { name: ' Bob\u202E \u0000Smith ' } });
-    expect(comment.html).toBe('<p>Caf\u00e9 <br>ok</p>');
+    expect(comment.html).toBe('<p>Caf\u00e9<br />\nok</p>');
     expect(comment.author.name).toBe('Bob Smith');
   });
 
