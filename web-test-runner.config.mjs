@@ -38,14 +38,25 @@ function countReporter(file) {
   };
 }
 
+/** The widget imports its .css files as strings (the build does the same, minified). */
+const cssAsText = {
+  name: 'css-as-text',
+  resolveMimeType(context) {
+    if (context.path.endsWith('.css')) return 'js';
+  },
+  transform(context) {
+    if (context.path.endsWith('.css')) return { body: `export default ${JSON.stringify(context.body)};` };
+  },
+};
+
 export default {
-  files: ['tests/widget/**/*.test.ts'],
+  files: process.env.PARLEY_TEST_FILES ? process.env.PARLEY_TEST_FILES.split(',') : ['tests/widget/**/*.test.ts'],
   nodeResolve: true,
   hostname: '127.0.0.1',
   port,
   concurrency: 1,
-  testsFinishTimeout: 5 * 60_000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
+  testsFinishTimeout: 3 * 60_000,
+  plugins: [cssAsText, esbuildPlugin({ ts: true, json: true, target: 'es2022' })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

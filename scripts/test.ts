@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createClient } from '@libsql/client';
 import { tempDir } from '../tests/helpers/temp.ts';
 import { startServerProcess } from '../tests/helpers/server.ts';
 import { build } from './build.ts';
@@ -57,8 +58,13 @@ async function vitest(): Promise<Counts> {
 async function widgetTests(chrome: string): Promise<Counts> {
   const dir = tempDir();
   const wtrPort = await freePort();
-  const server = await startServerProcess(`file:${join(dir, 'widget-tests.db')}`, { PARLEY_ORIGINS: `http://127.0.0.1:${wtrPort}` });
+  const url = `file:${join(dir, 'widget-tests.db')}`;
+  const server = await startServerProcess(url, { PARLEY_ORIGINS: `http://127.0.0.1:${wtrPort}` });
   try {
+    // A site whose edit window closes after two seconds, for the tests of what happens after it.
+    const db = createClient({ url });
+    await db.execute(`INSERT INTO sites (slug, name, settings, created_at) VALUES ('quick', 'Quick', '{"editWindowSeconds": 2}', 0)`);
+    db.close();
     const file = join(results, 'widget.json');
     const code = await run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs'], {
       PARLEY_TEST_API: server.url,
@@ -89,10 +95,13 @@ async function main(): Promise<number> {
   const chrome = ensureChromium();
   console.log(`▶ browser: ${chrome}`);
 
+  // `npm test -- widget` or `npm test -- vitest` runs one runner while working on it.
+  const only = process.argv[2];
+  const none = { passed: 0, failed: 0 };
   console.log('▶ API and end-to-end tests (vitest)');
-  const api = await vitest();
+  const api = only === 'widget' ? none : await vitest();
   console.log('▶ widget tests (web test runner, Chromium)');
-  const widget = await widgetTests(chrome);
+  const widget = only === 'vitest' ? none : await widgetTests(chrome);
 
   console.log(`\nvitest: ${api.passed} passed, ${api.failed} failed · widget: ${widget.passed} passed, ${widget.failed} failed`);
   const passed = api.passed + widget.passed;

@@ -3,3 +3,9 @@ declare module '*?raw' {
   const text: string;
   export default text;
 }
+
+// Style sheets imported as strings (minified by the build, served as modules to the widget tests).
+declare module '*.css' {
+  const css: string;
+  export default css;
+}

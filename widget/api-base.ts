@@ -2,8 +2,8 @@
 
 let scriptBase = '';
 
-export function setScriptBase(src: string): void {
-  scriptBase = new URL('.', src).href;
+export function setScriptBase(base: string): void {
+  scriptBase = base;
 }
 
 /** The API base URL (ending in /) for an element with an optional `api` attribute. */

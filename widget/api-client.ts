@@ -1,6 +1,16 @@
 /** The widget's calls to the Parley API: one typed line each over one request(). */
 import { isErrorBody } from '../shared/errors.ts';
-import type { CountsResponse, NewComment, PostCommentResponse, RepliesResponse, SortOrder, ThreadResponse } from '../shared/types.ts';
+import type {
+  Comment,
+  CommentContextResponse,
+  CountsResponse,
+  NewComment,
+  PostCommentResponse,
+  RepliesResponse,
+  SortOrder,
+  ThreadResponse,
+  VoteResponse,
+} from '../shared/types.ts';
 
 /** A failed call: the API's error code, or `network` when the server could not be reached. */
 export class ApiClientError extends Error {
@@ -38,14 +48,30 @@ export const getThread = (base: string, q: { site?: string; page: string; sort?:
   request<ThreadResponse>(base, `api/comments?${query(q)}`);
 
 export const getReplies = (base: string, id: string, cursor?: string) =>
-  request<RepliesResponse>(base, `api/comments/${encodeURIComponent(id)}/replies?${query({ cursor })}`);
+  request<RepliesResponse>(base, `${commentPath(id)}/replies?${query({ cursor })}`);
 
-export const postComment = (base: string, body: NewComment) =>
-  request<PostCommentResponse>(base, 'api/comments', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+const json = (method: string, body: unknown, token?: string): RequestInit => ({
+  method,
+  headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+  body: body === undefined ? undefined : JSON.stringify(body),
+});
+
+const commentPath = (id: string) => `api/comments/${encodeURIComponent(id)}`;
+
+export const postComment = (base: string, body: NewComment) => request<PostCommentResponse>(base, 'api/comments', json('POST', body));
+
+export const editComment = (base: string, id: string, token: string, body: string) =>
+  request<{ comment: Comment }>(base, commentPath(id), json('PATCH', { body }, token));
+
+export const deleteComment = (base: string, id: string, token: string) =>
+  request<null>(base, commentPath(id), json('DELETE', undefined, token));
+
+export const vote = (base: string, id: string, value: -1 | 0 | 1, voter: string) =>
+  request<VoteResponse>(base, `${commentPath(id)}/vote`, json('POST', { value, voter }));
+
+export const getContext = (base: string, id: string) => request<CommentContextResponse>(base, `${commentPath(id)}/context`);
+
+export const preview = (base: string, body: string) => request<{ html: string }>(base, 'api/preview', json('POST', { body }));
 
 export const getCounts = (base: string, site: string | undefined, pages: string[]) =>
   request<CountsResponse>(base, `api/counts?${query({ site, page: pages })}`);

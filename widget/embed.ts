@@ -1,19 +1,13 @@
-/** embed.js: a classic script that renders the thread where its tag stands and upgrades Parley elements anywhere. */
-import { setScriptBase } from './api-base.ts';
-import './define.ts';
+/**
+ * embed.js: the small classic script a site owner adds. It finds the Parley server from its own URL and
+ * loads the widget (a content-hashed module, cached for good) from there.
+ */
+declare const PARLEY_MAIN: string;
 
 const script = document.currentScript as HTMLScriptElement | null;
-if (script?.src) setScriptBase(script.src);
+const base = new URL('.', script?.src || location.href).href;
 
-const options = ['site', 'page', 'page-title', 'page-url', 'sort', 'theme', 'lang'] as const;
-
-// The tag renders a thread where it stands unless the page places its own <parley-comments>,
-// or the tag says data-thread="off" (listing pages that only show counts).
-if (script && script.dataset.thread !== 'off' && !document.querySelector('parley-comments')) {
-  const thread = document.createElement('parley-comments');
-  for (const name of options) {
-    const value = script.getAttribute(`data-${name}`);
-    if (value !== null) thread.setAttribute(name, value);
-  }
-  script.after(thread);
-}
+import(new URL(PARLEY_MAIN, base).href).then(
+  (widget: typeof import('./main.ts')) => widget.start(script, base),
+  (err: unknown) => console.error('Parley: the comments widget could not be loaded.', err),
+);

@@ -8,8 +8,25 @@ export interface SubmitDetail {
   waitUntil(done: Promise<void>): void;
 }
 
+export interface EditDetail {
+  id: string;
+  body: string;
+  waitUntil(done: Promise<void>): void;
+}
+
 export interface CommentRefDetail {
   id: string;
+}
+
+export interface ReplyDetail {
+  id: string;
+  /** Text the reader selected in the comment, to quote in the reply. */
+  quote?: string;
+}
+
+export interface VoteDetail {
+  id: string;
+  value: -1 | 0 | 1;
 }
 
 export function fire<T>(target: EventTarget, type: string, detail: T): void {
@@ -19,8 +36,12 @@ export function fire<T>(target: EventTarget, type: string, detail: T): void {
 declare global {
   interface HTMLElementEventMap {
     'parley-submit': CustomEvent<SubmitDetail>;
-    'parley-reply': CustomEvent<CommentRefDetail>;
+    'parley-edit': CustomEvent<EditDetail>;
+    'parley-reply': CustomEvent<ReplyDetail>;
+    'parley-start-edit': CustomEvent<CommentRefDetail>;
     'parley-cancel': CustomEvent<void>;
+    'parley-delete': CustomEvent<CommentRefDetail>;
+    'parley-vote': CustomEvent<VoteDetail>;
     'parley-more-replies': CustomEvent<CommentRefDetail>;
   }
 }

@@ -1,21 +1,33 @@
 /** Changes to a loaded thread, made immutably along the changed path so Lit re-renders what changed. */
 import type { Comment } from '../shared/types.ts';
 
-/** Applies `change` to the comment with `id`, wherever it is nested. */
-export function updateComment(comments: Comment[], id: string, change: (c: Comment) => Comment): Comment[] {
+/** Applies `change` to the comment with `id`, wherever it is nested; `null` removes it. */
+export function updateComment(comments: Comment[], id: string, change: (c: Comment) => Comment | null): Comment[] {
   let found = false;
-  const next = comments.map((c) => {
-    if (found) return c;
-    if (c.id === id) {
+  const next: Comment[] = [];
+  for (const c of comments) {
+    if (found) {
+      next.push(c);
+    } else if (c.id === id) {
       found = true;
-      return change(c);
+      const changed = change(c);
+      if (changed) next.push(changed);
+    } else {
+      const replies = updateComment(c.replies, id, change);
+      found = replies !== c.replies;
+      next.push(found ? { ...c, replies } : c);
     }
-    const replies = updateComment(c.replies, id, change);
-    if (replies === c.replies) return c;
-    found = true;
-    return { ...c, replies };
-  });
+  }
   return found ? next : comments;
+}
+
+export function findComment(comments: Comment[], id: string): Comment | undefined {
+  for (const c of comments) {
+    if (c.id === id) return c;
+    const inner = findComment(c.replies, id);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /** A reply the reader just posted, placed last under its parent. */
@@ -34,4 +46,21 @@ export function appendReplies(comments: Comment[], parentId: string, more: Comme
     const replies = [...parent.replies, ...more.filter((r) => !shown.has(r.id))];
     return { ...parent, replies, moreReplies: hasMore ? Math.max(0, parent.replyCount - replies.length) : 0 };
   });
+}
+
+/**
+ * A comment its writer deleted: with replies it stays as a placeholder; without, it goes, and so does
+ * a placeholder above it that only stayed for it.
+ */
+export function removeComment(comments: Comment[], id: string): Comment[] {
+  const target = findComment(comments, id);
+  if (!target) return comments;
+  if (target.replyCount > 0) {
+    return updateComment(comments, id, (c) => ({ ...c, status: 'deleted', html: '', author: { ...c.author, name: '', website: null } }));
+  }
+  const without = updateComment(comments, id, () => null);
+  if (!target.parentId) return without;
+  const fewer = updateComment(without, target.parentId, (p) => ({ ...p, replyCount: Math.max(0, p.replyCount - 1) }));
+  const parent = findComment(fewer, target.parentId);
+  return parent?.status === 'deleted' && parent.replyCount === 0 ? removeComment(fewer, parent.id) : fewer;
 }

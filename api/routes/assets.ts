@@ -1,7 +1,7 @@
 /** The built widget (/embed.js and its source map) and the demo article page (/). */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import demoPage from '../assets/demo.html?raw';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
@@ -17,9 +17,10 @@ const demoCsp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const files: Record<string, string> = {
-  'embed.js': 'text/javascript; charset=utf-8',
-  'embed.js.map': 'application/json; charset=utf-8',
+const types: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  map: 'application/json; charset=utf-8',
+  json: 'application/json; charset=utf-8',
 };
 
 export function assetRoutes(deps: Deps): Hono {
@@ -33,19 +34,29 @@ export function assetRoutes(deps: Deps): Hono {
     return c.html(demoPage);
   });
 
-  app.get('/:file{embed\\.js(\\.map)?}', async (c) => {
-    const file = c.req.param('file');
+  /**
+   * A built file, read once; the widget and its language files are public and may be fetched from any page.
+   * Content-hashed files never change, so browsers and CDNs keep them for good.
+   */
+  async function serveBuilt(c: Context, file: string, immutable = false): Promise<Response> {
     let bytes = cache.get(file);
     if (!bytes) {
       bytes = await readFile(join(deps.assetsDir, file)).catch(() => undefined);
-      if (!bytes) throw new ApiError('not_found', 'The widget is not built yet: run `npm run build`.');
+      if (!bytes) {
+        throw new ApiError('not_found', file.startsWith('i18n/') ? 'Parley has no such language.' : 'The widget is not built yet: run `npm run build`.');
+      }
       cache.set(file, bytes);
     }
-    c.header('Content-Type', files[file] ?? 'application/octet-stream');
-    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Content-Type', types[file.split('.').pop()!] ?? 'application/octet-stream');
+    c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    c.header('Access-Control-Allow-Origin', '*');
     c.header('X-Content-Type-Options', 'nosniff');
     return c.body(new Uint8Array(bytes));
-  });
+  }
+
+  app.get('/embed.js', (c) => serveBuilt(c, 'embed.js'));
+  app.get('/i18n/:file{[a-z]{2}\\.json}', (c) => serveBuilt(c, `i18n/${c.req.param('file')}`));
+  app.get('/widget/:file{[\\w-]+-[A-Z0-9]{8}\\.js(\\.map)?}', (c) => serveBuilt(c, `widget/${c.req.param('file')}`, true));
 
   return app;
 }

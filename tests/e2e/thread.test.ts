@@ -41,6 +41,7 @@ describe('a reader on the demo page', () => {
     await page.goto(`${server.url}/`);
     await page.getByText('Be the first to comment.').waitFor();
 
+    await page.getByRole('button', { name: 'Write a comment…' }).click();
     const top = page.locator('section > parley-form');
     await top.getByLabel('Comment').fill('A first comment, about slow reading.');
     await top.getByLabel('Name').fill('Ada');

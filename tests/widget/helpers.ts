@@ -66,6 +66,28 @@ export function type(field: HTMLInputElement | HTMLTextAreaElement, value: strin
   field.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** Opens the top form ("Write a comment…") and returns it once its code has loaded. */
+export async function openForm(el: Element): Promise<HTMLElement> {
+  const starter = await until(() => [...shadow(el).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Write a comment…'), 'the loaded thread');
+  starter.click();
+  return until(() => {
+    const form = shadow(el).querySelector<HTMLElement>('section > parley-form');
+    return form?.querySelector('textarea') ? form : null;
+  }, 'the comment form');
+}
+
 export function cleanup(): void {
   document.querySelectorAll('parley-comments, parley-count').forEach((el) => el.remove());
+}
+
+
+/**
+ * Asserts two nodes are the same. Chai would put the nodes themselves in its error, which the test
+ * runner cannot send back from the browser (it hangs instead of failing), so this describes them.
+ */
+export function expectSame(actual: Node | null | undefined, expected: Node | null | undefined, what: string): void {
+  if (actual !== expected) {
+    const describe = (n: Node | null | undefined) => (n instanceof Element ? `<${n.localName}${n.id ? ` id=${n.id}` : ''}>` : String(n));
+    throw new Error(`${what}: expected ${describe(expected)}, got ${describe(actual)}`);
+  }
 }

@@ -1,18 +1,20 @@
-/** The thread: loads a page's comments from the API, posts new ones, and keeps the tree up to date. */
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { Comment, PageInfo, SortOrder } from '../../shared/types.ts';
-import { ApiClientError, getReplies, getThread, postComment } from '../api-client.ts';
+/** The thread: the page's comments, a form to post, sorting; every change goes through the ThreadController. */
+import { adoptStyles, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { sortOrders, type SortOrder } from '../../shared/types.ts';
 import { apiBase, defaultPageKey } from '../api-base.ts';
-import type { CommentRefDetail, SubmitDetail } from '../events.ts';
-import { en } from '../i18n/en.ts';
-import { addReply, appendReplies } from '../thread-tree.ts';
+import type { CommentRefDetail, EditDetail, ReplyDetail, SubmitDetail, VoteDetail } from '../events.ts';
+import { loadForm } from '../form-loader.ts';
+import { pickLanguage } from '../i18n/translator.ts';
+import { savedSort, saveSort } from '../storage.ts';
+import { ThreadController } from '../thread-controller.ts';
 import { threadStyles } from './styles.ts';
 
-type LoadState = 'loading' | 'ready' | 'error';
+const quoted = (text: string) => `${text.split('\n').map((line) => `> ${line}`).join('\n')}\n\n`;
 
 /**
  * The comments of one page. Options are attributes: site, page, page-title, page-url, sort, theme, lang, api.
  *
+ * @fires parley-submit, parley-edit, parley-vote, parley-delete, parley-reply - bubbling out of the thread on reader actions.
  * @csspart thread - the whole discussion.
  * @csspart heading - the comment count heading.
  * @csspart form - each comment form.
@@ -38,13 +40,11 @@ export class ParleyComments extends LitElement {
     theme: { reflect: true },
     lang: {},
     api: {},
-    state: { state: true },
-    info: { state: true },
-    comments: { state: true },
-    nextCursor: { state: true },
     replyTo: { state: true },
-    announcement: { state: true },
-    busy: { state: true },
+    quote: { state: true },
+    editing: { state: true },
+    chosenSort: { state: true },
+    formOpen: { state: true },
   };
 
   /** The site slug; the server's `default` site when absent. */
@@ -55,121 +55,53 @@ export class ParleyComments extends LitElement {
   declare pageTitle: string | undefined;
   /** The article's URL, stored with the thread the first time someone comments. */
   declare pageUrl: string | undefined;
-  /** oldest, newest or best; the site's default when absent. */
+  /** The first sort order: oldest, newest or best; a reader's own choice wins. The site's default when absent. */
   declare sort: SortOrder | undefined;
   /** light, dark or auto; inherits the page's colours when absent. */
   declare theme: string | undefined;
   /** The base URL of the Parley server; where embed.js came from when absent. */
   declare api: string | undefined;
 
-  declare private state: LoadState;
-  declare private info: PageInfo | null;
-  declare private comments: Comment[];
-  declare private nextCursor: string | null;
   declare private replyTo: string | null;
-  declare private announcement: string;
-  declare private busy: boolean;
-  private errorMessage = '';
-  private replyCursors = new Map<string, string | null>();
-  private t = en;
+  declare private quote: string;
+  declare private editing: string | null;
+  declare private chosenSort: SortOrder | undefined;
+  /** The top form is open: its code is loaded only once a reader starts to write. */
+  declare private formOpen: boolean;
+
+  private thread = new ThreadController(this, () => ({
+    base: apiBase(this.api),
+    site: this.site,
+    page: this.page || defaultPageKey(),
+    pageTitle: this.pageTitle || document.title || undefined,
+    pageUrl: this.pageUrl || location.href.split('#')[0]!,
+    sort: this.currentSort,
+    lang: pickLanguage(this),
+  }));
 
   constructor() {
     super();
-    this.state = 'loading';
-    this.info = null;
-    this.comments = [];
-    this.nextCursor = null;
     this.replyTo = null;
-    this.announcement = '';
-    this.busy = false;
+    this.quote = '';
+    this.editing = null;
+    this.formOpen = false;
+    const saved = savedSort();
+    this.chosenSort = sortOrders.includes(saved as SortOrder) ? (saved as SortOrder) : undefined;
   }
 
-  private get pageKey(): string {
-    return this.page || defaultPageKey();
+  private get currentSort(): SortOrder | undefined {
+    return this.chosenSort ?? this.sort;
   }
 
-  private get base(): string {
-    return apiBase(this.api);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('site') || changed.has('page') || changed.has('sort') || changed.has('api')) void this.load();
+  protected override willUpdate(changed: PropertyValues): void {
+    const inputs = ['site', 'page', 'sort', 'api', 'lang', 'chosenSort'] as const;
+    if (!this.hasUpdated || inputs.some((name) => changed.has(name))) void this.load();
   }
 
   private async load(): Promise<void> {
-    this.state = 'loading';
-    try {
-      const thread = await getThread(this.base, { site: this.site, page: this.pageKey, sort: this.sort });
-      this.info = thread.page;
-      this.comments = thread.comments;
-      this.nextCursor = thread.nextCursor;
-      this.replyCursors.clear();
-      this.state = 'ready';
-      void this.showLinkedComment();
-    } catch (err) {
-      this.errorMessage = this.describe(err, this.t.loadFailed);
-      this.state = 'error';
-    }
-  }
-
-  private async loadMore(): Promise<void> {
-    if (!this.nextCursor || this.busy) return;
-    this.busy = true;
-    try {
-      const more = await getThread(this.base, { site: this.site, page: this.pageKey, sort: this.sort, cursor: this.nextCursor });
-      const shown = new Set(this.comments.map((c) => c.id));
-      this.comments = [...this.comments, ...more.comments.filter((c) => !shown.has(c.id))];
-      this.nextCursor = more.nextCursor;
-    } catch (err) {
-      this.announcement = this.describe(err, this.t.loadFailed);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private describe(err: unknown, fallback: string): string {
-    if (err instanceof ApiClientError) {
-      if (err.code === 'network') return this.t.networkError;
-      if (err.code === 'internal') return this.t.serverError;
-      return err.message || fallback;
-    }
-    return fallback;
-  }
-
-  private onSubmit(event: CustomEvent<SubmitDetail>): void {
-    const { draft, parentId } = event.detail;
-    event.detail.waitUntil(
-      (async () => {
-        try {
-          const { comment } = await postComment(this.base, {
-            site: this.site,
-            page: this.pageKey,
-            pageTitle: this.pageTitle || document.title || undefined,
-            pageUrl: this.pageUrl || location.href.split('#')[0],
-            parentId,
-            ...draft,
-          });
-          this.comments = parentId ? addReply(this.comments, comment) : this.sort === 'newest' ? [comment, ...this.comments] : [...this.comments, comment];
-          if (this.info) this.info = { ...this.info, commentCount: this.info.commentCount + 1 };
-          this.replyTo = null;
-          this.announcement = this.t.posted;
-          void this.focusComment(comment.id);
-        } catch (err) {
-          throw new Error(this.describe(err, this.t.serverError));
-        }
-      })(),
-    );
-  }
-
-  private async onMoreReplies(event: CustomEvent<CommentRefDetail>): Promise<void> {
-    const { id } = event.detail;
-    try {
-      const page = await getReplies(this.base, id, this.replyCursors.get(id) ?? undefined);
-      this.replyCursors.set(id, page.nextCursor);
-      this.comments = appendReplies(this.comments, id, page.comments, page.nextCursor !== null);
-    } catch (err) {
-      this.announcement = this.describe(err, this.t.loadFailed);
-    }
+    await this.thread.load();
+    const id = /^#comment-(\d+)$/.exec(location.hash)?.[1];
+    if (id && (await this.thread.bringIn(id))) void this.showComment(id, true);
   }
 
   /** A comment's element once every nested element has rendered it, or null. */
@@ -182,58 +114,130 @@ export class ParleyComments extends LitElement {
     return null;
   }
 
-  private async focusComment(id: string): Promise<void> {
-    (await this.findComment(id))?.focus();
-  }
-
-  /** A URL fragment cannot reach into shadow DOM, so the thread scrolls to #comment-ID itself. */
-  private async showLinkedComment(): Promise<void> {
-    const id = /^#comment-(\d+)$/.exec(location.hash)?.[1];
-    if (!id) return;
+  /** Focuses a comment; a linked one (a URL fragment cannot reach into shadow DOM) is also scrolled to and highlighted. */
+  private async showComment(id: string, linked = false): Promise<void> {
     const target = await this.findComment(id);
     if (!target) return;
-    target.classList.add('highlight');
-    target.scrollIntoView({ block: 'center' });
-    target.focus({ preventScroll: true });
+    if (linked) {
+      target.classList.add('highlight');
+      target.scrollIntoView({ block: 'center' });
+    }
+    target.focus({ preventScroll: linked });
   }
 
-  private onReply(event: CustomEvent<CommentRefDetail>): void {
-    this.replyTo = this.replyTo === event.detail.id ? null : event.detail.id;
-    if (this.replyTo) void this.updateComplete.then(() => requestAnimationFrame(() => this.renderRoot.querySelector<HTMLElement>('.comment parley-form')?.focus()));
+  private onSubmit(event: CustomEvent<SubmitDetail>): void {
+    const { draft, parentId } = event.detail;
+    event.detail.waitUntil(
+      this.thread.post(draft, parentId).then((id) => {
+        this.replyTo = null;
+        this.quote = '';
+        void this.showComment(id);
+      }),
+    );
+  }
+
+  private onEdit(event: CustomEvent<EditDetail>): void {
+    const { id, body } = event.detail;
+    event.detail.waitUntil(
+      this.thread.edit(id, body).then(() => {
+        this.editing = null;
+        void this.showComment(id);
+      }),
+    );
+  }
+
+  private onReply(event: CustomEvent<ReplyDetail>): void {
+    const { id, quote } = event.detail;
+    this.replyTo = this.replyTo === id && !quote ? null : id;
+    this.quote = quote ? quoted(quote) : '';
+    this.editing = null;
+    if (this.replyTo) void this.focusForm(`#comment-${id} > parley-form`);
+  }
+
+  private onStartEdit(event: CustomEvent<CommentRefDetail>): void {
+    this.editing = event.detail.id;
+    this.replyTo = null;
+    void this.focusForm(`#comment-${event.detail.id} > parley-form`);
+  }
+
+  private async openForm(): Promise<void> {
+    this.formOpen = true;
+    await this.focusForm('section > parley-form');
+  }
+
+  /** Loads the form's code if needed, then puts the caret in the form `selector` finds once it has rendered. */
+  private async focusForm(selector: string): Promise<void> {
+    adoptStyles(this.shadowRoot!, [threadStyles, await loadForm()]);
+    await this.updateComplete;
+    for (let frame = 0; frame < 30; frame++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const form = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (form?.querySelector('textarea')) return form.focus();
+    }
+  }
+
+  private onSort(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value as SortOrder;
+    saveSort(value);
+    this.chosenSort = value;
+  }
+
+  private renderHeader() {
+    const { tr, info } = this.thread;
+    const sort = this.currentSort ?? 'oldest';
+    return html`<header>
+      <h2 id="parley-heading" part="heading">${tr.n('comments', info?.commentCount ?? 0)}</h2>
+      <label class="sort">${tr.t('sortBy')}
+        <select @change=${this.onSort}>
+          ${sortOrders.map((s) => html`<option value=${s} ?selected=${s === sort}>${tr.t(s)}</option>`)}
+        </select>
+      </label>
+    </header>`;
   }
 
   protected override render() {
-    const { t, info } = this;
-    const locked = info?.locked ?? false;
+    const t = this.thread;
+    const { tr } = t;
+    const locked = t.info?.locked ?? false;
     return html`<section
       part="thread"
+      lang=${tr.lang}
       aria-labelledby="parley-heading"
       @parley-submit=${this.onSubmit}
+      @parley-edit=${this.onEdit}
       @parley-reply=${this.onReply}
-      @parley-cancel=${() => (this.replyTo = null)}
-      @parley-more-replies=${this.onMoreReplies}
+      @parley-start-edit=${this.onStartEdit}
+      @parley-cancel=${() => ((this.replyTo = null), (this.editing = null))}
+      @parley-delete=${(e: CustomEvent<CommentRefDetail>) => t.remove(e.detail.id)}
+      @parley-vote=${(e: CustomEvent<VoteDetail>) => t.vote(e.detail.id, e.detail.value)}
+      @parley-more-replies=${(e: CustomEvent<CommentRefDetail>) => t.moreReplies(e.detail.id)}
     >
-      <h2 id="parley-heading" part="heading">${t.comments(info?.commentCount ?? 0)}</h2>
-      ${this.state === 'loading' ? html`<p class="status" role="status">${t.loading}</p>` : nothing}
-      ${this.state === 'error'
+      ${this.renderHeader()}
+      ${t.state === 'loading' ? html`<p class="status" role="status">${tr.t('loading')}</p>` : nothing}
+      ${t.state === 'error'
         ? html`<div class="status" role="alert">
-            <p class="error">${this.errorMessage}</p>
-            <button type="button" @click=${() => this.load()}>${t.retry}</button>
+            <p class="error">${t.errorMessage}</p>
+            <button type="button" @click=${() => this.load()}>${tr.t('retry')}</button>
           </div>`
         : nothing}
-      ${this.state === 'ready'
-        ? html`${locked ? html`<p class="status">${t.locked}</p>` : html`<parley-form .t=${t}></parley-form>`}
-            ${this.comments.length === 0 ? html`<p class="status">${t.empty}</p>` : nothing}
+      ${t.state === 'ready'
+        ? html`${locked
+              ? html`<p class="status">${tr.t('locked')}</p>`
+              : this.formOpen
+                ? html`<parley-form .tr=${tr} .preview=${t.preview}></parley-form>`
+                : html`<button class="starter" type="button" @click=${this.openForm}>${tr.t('writeComment')}</button>`}
+            ${t.comments.length === 0 ? html`<p class="status">${tr.t('empty')}</p>` : nothing}
             <ol>
-              ${this.comments.map(
-                (c) => html`<li><parley-comment .comment=${c} .replyTo=${this.replyTo} .t=${t} .locale=${'en'} .locked=${locked}></parley-comment></li>`,
+              ${t.comments.map(
+                (c) => html`<li><parley-comment .comment=${c} .replyTo=${this.replyTo} .editing=${this.editing} .initial=${this.quote}
+                  .preview=${t.preview} .tr=${tr} .locked=${locked}></parley-comment></li>`,
               )}
             </ol>
-            ${this.nextCursor
-              ? html`<button class="load-more" type="button" ?disabled=${this.busy} @click=${() => this.loadMore()}>${t.loadMore}</button>`
+            ${t.nextCursor
+              ? html`<button class="load-more" type="button" ?disabled=${t.busy} @click=${() => t.loadMore()}>${tr.t('loadMore')}</button>`
               : nothing}`
         : nothing}
-      <p class="sr-only" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="sr-only" role="status" aria-live="polite">${t.announcement}</p>
     </section>`;
   }
 }

@@ -2,9 +2,9 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { apiBase, defaultPageKey } from '../api-base.ts';
 import { requestCount } from '../count-batch.ts';
-import { en } from '../i18n/en.ts';
+import { english, loadTranslator, pickLanguage, type Translator } from '../i18n/translator.ts';
 
-/** Shows the number of comments of `page` (of `site`); shows nothing if the count cannot be had. */
+/** Shows the number of comments of `page` (of `site`), in the page's language; nothing if the count cannot be had. */
 export class ParleyCount extends LitElement {
   static override properties = { page: {}, site: {}, api: {}, count: { state: true } };
 
@@ -14,6 +14,7 @@ export class ParleyCount extends LitElement {
   /** The base URL of the Parley server; where embed.js came from when absent. */
   declare api: string | undefined;
   declare private count: number | null;
+  private tr: Translator = english;
 
   constructor() {
     super();
@@ -22,14 +23,18 @@ export class ParleyCount extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('page') || changed.has('site') || changed.has('api')) {
-      requestCount(apiBase(this.api), this.site, this.page || defaultPageKey()).then(
-        (n) => (this.count = n),
+      const base = apiBase(this.api);
+      Promise.all([requestCount(base, this.site, this.page || defaultPageKey()), loadTranslator(base, pickLanguage(this))]).then(
+        ([n, tr]) => {
+          this.tr = tr;
+          this.count = n;
+        },
         () => (this.count = null),
       );
     }
   }
 
   protected override render() {
-    return this.count === null ? '' : en.comments(this.count);
+    return this.count === null ? '' : this.tr.n('comments', this.count);
   }
 }

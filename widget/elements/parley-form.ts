@@ -1,121 +1,176 @@
-/** The comment form: body, name (remembered), optional email and website. Posting is the container's job. */
-import { html, LitElement, nothing } from 'lit';
+/** The comment form: a new comment, a reply, or an edit. Posting is the container's job. */
+import { html, LitElement, nothing, unsafeCSS } from 'lit';
 import { limits } from '../../shared/limits.ts';
 import { cleanText } from '../../shared/text.ts';
-import { fire, type SubmitDetail } from '../events.ts';
-import { en, type Messages } from '../i18n/en.ts';
+import { fire, type EditDetail, type SubmitDetail } from '../events.ts';
+import { english, type Translator } from '../i18n/translator.ts';
+import { serverHtml } from '../server-html.ts';
+import { saveName, savedName } from '../storage.ts';
 
-const nameKey = 'parley:name';
+import formCss from './form.css';
+
+/** The form's style sheet, which the thread adopts when the form's code first loads. */
+export const formStyles = unsafeCSS(formCss);
+
+const codePoints = (s: string) => [...s].length;
 
 /**
- * A form that writes a new comment or a reply. Renders into the thread's shadow root (no shadow of its own).
+ * A form that writes a new comment, a reply (parentId) or an edit (editId). Renders into the thread's
+ * shadow root (no shadow of its own).
  *
- * @fires parley-submit - the reader posts; the detail carries the draft and a waitUntil for the outcome.
- * @fires parley-cancel - the reader closes a reply form.
+ * @fires parley-submit - the reader posts a comment or reply; the detail carries the draft and a waitUntil.
+ * @fires parley-edit - the reader saves an edit; the detail carries the new text and a waitUntil.
+ * @fires parley-cancel - the reader closes a reply or edit form.
  */
 export class ParleyForm extends LitElement {
   static override properties = {
     parentId: { attribute: false },
     parentName: { attribute: false },
-    t: { attribute: false },
+    editId: { attribute: false },
+    initial: { attribute: false },
+    preview: { attribute: false },
+    tr: { attribute: false },
     busy: { state: true },
     error: { state: true },
+    previewHtml: { state: true },
   };
 
-  /** The comment this form replies to, or null for a new top-level comment. */
+  /** The comment this form replies to, or null. */
   declare parentId: string | null;
   /** The name of the parent's author, shown as "Replying to NAME". */
   declare parentName: string;
-  /** The words to show. */
-  declare t: Messages;
-  declare busy: boolean;
-  declare error: string;
+  /** The comment this form edits, or null. */
+  declare editId: string | null;
+  /** The text the form starts with: a quote to reply to, or the comment being edited. */
+  declare initial: string;
+  /** Renders a draft on the server, for Preview. */
+  declare preview: ((body: string) => Promise<string>) | null;
+  declare tr: Translator;
+  declare private busy: boolean;
+  declare private error: string;
+  /** The rendered draft while Preview is on, else null. */
+  declare private previewHtml: string | null;
 
   constructor() {
     super();
     this.parentId = null;
     this.parentName = '';
-    this.t = en;
+    this.editId = null;
+    this.initial = '';
+    this.preview = null;
+    this.tr = english;
     this.busy = false;
     this.error = '';
+    this.previewHtml = null;
   }
 
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
-  /** Puts the caret in the comment box. */
+  /** Puts the caret at the end of the comment box. */
   override focus(): void {
-    this.querySelector('textarea')?.focus();
+    const box = this.querySelector('textarea');
+    box?.focus();
+    box?.setSelectionRange(box.value.length, box.value.length);
   }
 
-  private field(name: string): HTMLInputElement | HTMLTextAreaElement {
-    return this.querySelector(`[name="${name}"]`)!;
+  private field(name: string): HTMLInputElement | HTMLTextAreaElement | null {
+    return this.querySelector(`[name="${name}"]`);
+  }
+
+  private check(body: string): string {
+    if (cleanText(body) === '') return this.tr.t('emptyBody');
+    if (codePoints(cleanText(body)) > limits.bodyChars) return this.tr.n('tooLong', limits.bodyChars);
+    return '';
   }
 
   private onSubmit(event: Event): void {
     event.preventDefault();
     if (this.busy) return;
-    const body = this.field('body').value;
-    if (cleanText(body) === '') {
-      this.error = this.t.emptyBody;
-      this.focus();
+    const body = this.field('body')!.value;
+    this.error = this.check(body);
+    if (this.error) {
+      this.previewHtml = null;
+      void this.updateComplete.then(() => this.focus());
       return;
     }
-    const name = this.field('name').value.trim();
-    const author = { name, email: this.field('email').value.trim(), website: this.field('website').value.trim() };
     let done: Promise<void> = Promise.resolve();
-    const detail: SubmitDetail = { draft: { body, author }, parentId: this.parentId, waitUntil: (p) => (done = p) };
+    const waitUntil = (p: Promise<void>) => (done = p);
+    const name = this.field('name')?.value.trim() ?? '';
+    if (this.editId) {
+      fire<EditDetail>(this, 'parley-edit', { id: this.editId, body, waitUntil });
+    } else {
+      const author = { name, email: this.field('email')!.value.trim(), website: this.field('website')!.value.trim() };
+      fire<SubmitDetail>(this, 'parley-submit', { draft: { body, author }, parentId: this.parentId, waitUntil });
+    }
     this.busy = true;
-    this.error = '';
-    fire(this, 'parley-submit', detail);
     done.then(
       () => {
         this.busy = false;
-        this.field('body').value = '';
-        try {
-          localStorage.setItem(nameKey, name);
-        } catch {
-          // Storage can be off (private mode, blocked cookies): the name is just not remembered.
-        }
+        this.previewHtml = null;
+        const box = this.field('body');
+        if (box) box.value = '';
+        if (!this.editId) saveName(name);
       },
       (err: unknown) => {
         this.busy = false;
-        this.error = err instanceof Error && err.message ? err.message : this.t.serverError;
+        this.error = err instanceof Error && err.message ? err.message : this.tr.t('serverError');
       },
     );
   }
 
-  private onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) this.querySelector('form')?.requestSubmit();
-    if (event.key === 'Escape' && this.parentId) fire(this, 'parley-cancel', undefined);
-  }
-
-  private savedName(): string {
+  private async togglePreview(): Promise<void> {
+    if (this.previewHtml !== null) {
+      this.previewHtml = null;
+      return;
+    }
+    const body = this.field('body')!.value;
+    if (cleanText(body) === '') {
+      this.previewHtml = `<p>${this.tr.t('previewEmpty')}</p>`;
+      return;
+    }
+    this.error = '';
     try {
-      return localStorage.getItem(nameKey) ?? '';
-    } catch {
-      return '';
+      this.previewHtml = (await this.preview?.(body)) ?? '';
+    } catch (err) {
+      this.error = err instanceof Error && err.message ? err.message : this.tr.t('serverError');
     }
   }
 
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) this.querySelector('form')?.requestSubmit();
+    if (event.key === 'Escape' && (this.parentId || this.editId)) fire(this, 'parley-cancel', undefined);
+  }
+
+  private renderIdentity() {
+    const { tr } = this;
+    return html`<div class="fields">
+      <label>${tr.t('name')}<input name="name" autocomplete="name" maxlength=${limits.nameChars} .value=${savedName()} /></label>
+      <label>${tr.t('email')}<input name="email" type="email" autocomplete="email" maxlength=${limits.emailChars} /></label>
+      <label>${tr.t('website')}<input name="website" type="url" autocomplete="url" maxlength=${limits.websiteChars} /></label>
+    </div>`;
+  }
+
   protected override render() {
-    const { t } = this;
+    const { tr } = this;
+    const previewing = this.previewHtml !== null;
     return html`<form part="form" novalidate @submit=${this.onSubmit} @keydown=${this.onKeydown}>
       ${this.parentId
-        ? html`<p class="replying">${t.replyingTo} <a href="#comment-${this.parentId}">${this.parentName || t.anonymous}</a></p>`
+        ? html`<p class="replying">${tr.t('replyingTo')} <a href="#comment-${this.parentId}">${this.parentName || tr.t('anonymous')}</a></p>`
         : nothing}
-      <label>${t.comment}<textarea name="body" required maxlength=${limits.bodyChars}></textarea></label>
-      <div class="fields">
-        <label>${t.name}<input name="name" autocomplete="name" maxlength=${limits.nameChars} .value=${this.savedName()} /></label>
-        <label>${t.email}<input name="email" type="email" autocomplete="email" maxlength=${limits.emailChars} /></label>
-        <label>${t.website}<input name="website" type="url" autocomplete="url" maxlength=${limits.websiteChars} /></label>
-      </div>
+      <label ?hidden=${previewing}>${tr.t('comment')}<textarea name="body" required .value=${this.initial}></textarea></label>
+      ${previewing ? html`<div class="body preview" aria-live="polite">${serverHtml(this.previewHtml!)}</div>` : nothing}
+      <small class="hint">${tr.t('markdownHint')}</small>
+      ${this.editId ? nothing : this.renderIdentity()}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="actions">
-        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t.posting : t.post}</button>
-        ${this.parentId
-          ? html`<button type="button" @click=${() => fire(this, 'parley-cancel', undefined)}>${t.cancel}</button>`
+        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? tr.t('posting') : tr.t(this.editId ? 'save' : 'post')}</button>
+        ${this.preview
+          ? html`<button type="button" aria-pressed=${previewing ? 'true' : 'false'} @click=${this.togglePreview}>${tr.t('preview')}</button>`
+          : nothing}
+        ${this.parentId || this.editId
+          ? html`<button type="button" @click=${() => fire(this, 'parley-cancel', undefined)}>${tr.t('cancel')}</button>`
           : nothing}
       </div>
     </form>`;

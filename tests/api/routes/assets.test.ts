@@ -33,3 +33,24 @@ describe('widget and demo page', () => {
     expect((await res.json()).error.message).toContain('npm run build');
   });
 });
+
+describe('built widget files', () => {
+  it('serves content-hashed modules for good and language files briefly, to any origin', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'widget'));
+    mkdirSync(join(dir, 'i18n'));
+    writeFileSync(join(dir, 'widget', 'parley-ABCD1234.js'), 'export const x = 1;');
+    writeFileSync(join(dir, 'i18n', 'de.json'), '{"retry":"Erneut versuchen"}');
+    const t = await testApp({}, dir);
+    const module = await t.get('/widget/parley-ABCD1234.js');
+    expect(module.status).toBe(200);
+    expect(module.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(module.headers.get('access-control-allow-origin')).toBe('*');
+    const lang = await t.get('/i18n/de.json');
+    expect(await lang.json()).toEqual({ retry: 'Erneut versuchen' });
+    expect(lang.headers.get('cache-control')).toBe('public, max-age=300');
+    expect((await t.get('/i18n/xx.json')).status).toBe(404);
+    expect((await t.get('/widget/../../etc/passwd')).status).toBe(404);
+    expect((await t.get('/widget/parley.js')).status).toBe(404);
+  });
+});

@@ -1,0 +1,59 @@
+/** Every word the widget shows, in the reader's language: English built in, other languages fetched when needed. */
+import en from './en.json';
+
+type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+type Messages = typeof en;
+/** Keys of plain messages. */
+export type MessageKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+/** Keys of messages with a count, chosen by the language's plural rules. */
+export type CountKey = Exclude<keyof Messages, MessageKey>;
+
+export const languages = ['en', 'de', 'fr', 'es', 'ja'] as const;
+
+export class Translator {
+  private rules: Intl.PluralRules;
+
+  constructor(
+    /** The BCP 47 language the words and dates are in. */
+    readonly lang: string,
+    private messages: Record<string, string | Plural>,
+  ) {
+    this.rules = new Intl.PluralRules(lang);
+  }
+
+  t(key: MessageKey): string {
+    return this.messages[key] as string;
+  }
+
+  /** A message with a number in it: "{n} comments", in the right plural form. */
+  n(key: CountKey | MessageKey, n: number): string {
+    const entry = this.messages[key]!;
+    const text = typeof entry === 'string' ? entry : (entry[this.rules.select(n)] ?? entry.other);
+    return text.replace('{n}', n.toLocaleString(this.lang));
+  }
+}
+
+export const english = new Translator('en', en);
+
+/** The language of an element: its own lang, else its nearest ancestor's or the page's, when Parley speaks it. */
+export function pickLanguage(el: Element): string {
+  const lang = (el.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en').toLowerCase();
+  const primary = lang.split('-')[0]!;
+  return (languages as readonly string[]).includes(primary) ? primary : 'en';
+}
+
+const loaded = new Map<string, Promise<Translator>>();
+
+/** The translator for a language, fetched once from the Parley server (i18n/LANG.json); English if that fails. */
+export function loadTranslator(base: string, lang: string): Promise<Translator> {
+  if (lang === 'en') return Promise.resolve(english);
+  let translator = loaded.get(lang);
+  if (!translator) {
+    translator = fetch(new URL(`i18n/${lang}.json`, base), { credentials: 'omit' })
+      .then((res) => (res.ok ? (res.json() as Promise<Record<string, string | Plural>>) : Promise.reject(new Error(res.statusText))))
+      .then((messages) => new Translator(lang, { ...en, ...messages }))
+      .catch(() => english);
+    loaded.set(lang, translator);
+  }
+  return translator;
+}

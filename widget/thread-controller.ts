@@ -1,0 +1,196 @@
+/** The state of one thread and every change a reader makes to it, through the API. */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Comment, PageInfo, SortOrder } from '../shared/types.ts';
+import * as api from './api-client.ts';
+import type { SubmitDetail } from './events.ts';
+import { english, loadTranslator, type Translator } from './i18n/translator.ts';
+import { forgetOwn, ownComment, rememberOwn, rememberVote, voterId } from './storage.ts';
+import { addReply, appendReplies, findComment, removeComment, updateComment } from './thread-tree.ts';
+
+export interface ThreadOptions {
+  base: string;
+  site: string | undefined;
+  page: string;
+  pageTitle: string | undefined;
+  pageUrl: string;
+  sort: SortOrder | undefined;
+  lang: string;
+}
+
+export class ThreadController implements ReactiveController {
+  state: 'loading' | 'ready' | 'error' = 'loading';
+  info: PageInfo | null = null;
+  comments: Comment[] = [];
+  nextCursor: string | null = null;
+  errorMessage = '';
+  /** Said to screen readers after each change. */
+  announcement = '';
+  busy = false;
+  tr: Translator = english;
+  private replyCursors = new Map<string, string | null>();
+  private generation = 0;
+
+  constructor(
+    private host: ReactiveControllerHost,
+    private options: () => ThreadOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  private changed(): void {
+    this.host.requestUpdate();
+  }
+
+  /** Reader-facing text for a failed call, in the reader's language where Parley knows the case. */
+  describe(err: unknown, fallback: string): string {
+    if (!(err instanceof api.ApiClientError)) return fallback;
+    const { tr } = this;
+    switch (err.code) {
+      case 'network':
+        return tr.t('networkError');
+      case 'internal':
+        return tr.t('serverError');
+      case 'rate_limited':
+        return tr.t('rateLimited');
+      case 'locked':
+        return tr.t('locked');
+      default:
+        return err.message || fallback;
+    }
+  }
+
+  async load(): Promise<void> {
+    const o = this.options();
+    const generation = ++this.generation;
+    this.state = 'loading';
+    this.changed();
+    try {
+      const [tr, thread] = await Promise.all([loadTranslator(o.base, o.lang), api.getThread(o.base, { site: o.site, page: o.page, sort: o.sort })]);
+      if (generation !== this.generation) return;
+      this.tr = tr;
+      this.info = thread.page;
+      this.comments = thread.comments;
+      this.nextCursor = thread.nextCursor;
+      this.replyCursors.clear();
+      this.state = 'ready';
+    } catch (err) {
+      if (generation !== this.generation) return;
+      this.tr = await loadTranslator(o.base, o.lang);
+      this.errorMessage = this.describe(err, this.tr.t('loadFailed'));
+      this.state = 'error';
+    }
+    this.changed();
+  }
+
+  async loadMore(): Promise<void> {
+    if (!this.nextCursor || this.busy) return;
+    const o = this.options();
+    this.busy = true;
+    this.changed();
+    try {
+      const more = await api.getThread(o.base, { site: o.site, page: o.page, sort: o.sort, cursor: this.nextCursor });
+      this.comments = [...this.comments, ...more.comments.filter((c) => !findComment(this.comments, c.id))];
+      this.nextCursor = more.nextCursor;
+    } catch (err) {
+      this.announcement = this.describe(err, this.tr.t('loadFailed'));
+    }
+    this.busy = false;
+    this.changed();
+  }
+
+  async moreReplies(id: string): Promise<void> {
+    try {
+      const page = await api.getReplies(this.options().base, id, this.replyCursors.get(id) ?? undefined);
+      this.replyCursors.set(id, page.nextCursor);
+      this.comments = appendReplies(this.comments, id, page.comments, page.nextCursor !== null);
+    } catch (err) {
+      this.announcement = this.describe(err, this.tr.t('loadFailed'));
+    }
+    this.changed();
+  }
+
+  /** Posts a comment or reply; resolves with its id, rejects with reader-facing text. */
+  async post(draft: SubmitDetail['draft'], parentId: string | null): Promise<string> {
+    const o = this.options();
+    try {
+      const { comment, editToken, editableUntil } = await api.postComment(o.base, {
+        site: o.site,
+        page: o.page,
+        pageTitle: o.pageTitle,
+        pageUrl: o.pageUrl,
+        parentId,
+        ...draft,
+      });
+      rememberOwn(comment.id, { token: editToken, until: Date.parse(editableUntil), source: draft.body });
+      this.comments = parentId ? addReply(this.comments, comment) : o.sort === 'newest' ? [comment, ...this.comments] : [...this.comments, comment];
+      if (this.info) this.info = { ...this.info, commentCount: this.info.commentCount + 1 };
+      this.announcement = this.tr.t('posted');
+      this.changed();
+      return comment.id;
+    } catch (err) {
+      throw new Error(this.describe(err, this.tr.t('serverError')));
+    }
+  }
+
+  async edit(id: string, body: string): Promise<void> {
+    const own = ownComment(id);
+    if (!own) throw new Error(this.tr.t('notAllowed'));
+    try {
+      const { comment } = await api.editComment(this.options().base, id, own.token, body);
+      rememberOwn(id, { ...own, source: body });
+      this.comments = updateComment(this.comments, id, (c) => ({ ...c, html: comment.html, editedAt: comment.editedAt }));
+      this.announcement = this.tr.t('saved');
+      this.changed();
+    } catch (err) {
+      throw new Error(this.describe(err, this.tr.t('serverError')));
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    const own = ownComment(id);
+    try {
+      if (!own) throw new Error(this.tr.t('notAllowed'));
+      await api.deleteComment(this.options().base, id, own.token);
+      forgetOwn(id);
+      this.comments = removeComment(this.comments, id);
+      if (this.info) this.info = { ...this.info, commentCount: Math.max(0, this.info.commentCount - 1) };
+      this.announcement = this.tr.t('deletedNotice');
+    } catch (err) {
+      this.announcement = err instanceof Error && !(err instanceof api.ApiClientError) ? err.message : this.describe(err, this.tr.t('serverError'));
+    }
+    this.changed();
+  }
+
+  async vote(id: string, value: -1 | 0 | 1): Promise<void> {
+    try {
+      const tally = await api.vote(this.options().base, id, value, voterId());
+      rememberVote(id, tally.myVote);
+      this.comments = updateComment(this.comments, id, (c) => ({ ...c, score: tally.score, upvotes: tally.upvotes, downvotes: tally.downvotes }));
+    } catch (err) {
+      this.announcement = this.describe(err, this.tr.t('serverError'));
+    }
+    this.changed();
+  }
+
+  /** Brings a linked comment's thread in when it is not on the first page; true when it is shown. */
+  async bringIn(id: string): Promise<boolean> {
+    if (findComment(this.comments, id)) return true;
+    try {
+      const { page, comment } = await api.getContext(this.options().base, id);
+      if (page.key !== this.options().page) return false;
+      this.comments = [comment, ...this.comments.filter((c) => c.id !== comment.id)];
+      this.changed();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  preview = (body: string): Promise<string> =>
+    api.preview(this.options().base, body).then(
+      (r) => r.html,
+      (err: unknown) => Promise.reject(new Error(this.describe(err, this.tr.t('serverError')))),
+    );
+}
