@@ -5,10 +5,12 @@ import { limits } from '../shared/limits.ts';
 import type { Deps } from './deps.ts';
 import { ApiError, notFound, onError } from './errors.ts';
 import { publicCors } from './middleware/cors.ts';
+import { adminRoutes } from './routes/admin/index.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { countRoutes } from './routes/counts.ts';
 import { healthRoutes } from './routes/health.ts';
+import { newCommentRoutes } from './routes/new-comment.ts';
 import { ownCommentRoutes } from './routes/own-comments.ts';
 import { previewRoutes } from './routes/preview.ts';
 import { voteRoutes } from './routes/votes.ts';
@@ -18,7 +20,7 @@ export function createApp(deps: Deps): Hono {
   app.onError(onError);
   app.notFound(notFound);
 
-  app.use('/api/*', publicCors(deps));
+  app.use('/api/*', publicCors(deps));  // skips /api/admin: moderators use this server's own pages only
   app.use(
     '/api/*',
     bodyLimit({
@@ -30,9 +32,11 @@ export function createApp(deps: Deps): Hono {
   );
 
   app.route('/api/comments', commentRoutes(deps));
+  app.route('/api/comments', newCommentRoutes(deps));
   app.route('/api/comments', ownCommentRoutes(deps));
   app.route('/api/comments', voteRoutes(deps));
   app.route('/api/preview', previewRoutes(deps));
+  app.route('/api/admin', adminRoutes(deps));
   app.route('/api/counts', countRoutes(deps));
   app.route('/api/health', healthRoutes(deps));
   app.route('/', assetRoutes(deps));

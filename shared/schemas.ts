@@ -76,9 +76,79 @@ export const newCommentSchema = v.object({
 
 export type NewCommentInput = v.InferOutput<typeof newCommentSchema>;
 
+const origin = v.pipe(
+  v.string('An origin must be text.'),
+  v.trim(),
+  v.check((s: string) => isHttpUrl(s) && new URL(s).origin === s.replace(/\/$/, ''), 'An origin is a scheme, host and port, such as https://blog.example.com.'),
+  v.transform((s: string) => new URL(s).origin),
+);
+
+export const siteSettingsSchema = v.partial(
+  v.object({
+    moderation: v.picklist(['none', 'first', 'all', 'links'], 'moderation must be none, first, all or links.'),
+    editWindowSeconds: v.pipe(v.number('editWindowSeconds must be a number.'), v.integer(), v.minValue(0), v.maxValue(7 * 24 * 3600, 'The edit window can be at most a week.')),
+    requireName: v.boolean('requireName must be true or false.'),
+    maxDepth: v.pipe(v.number('maxDepth must be a number.'), v.integer(), v.minValue(1), v.maxValue(20)),
+    defaultSort: v.picklist(sortOrders as SortOrder[], 'defaultSort must be oldest, newest or best.'),
+    closeAfterDays: v.nullable(v.pipe(v.number('closeAfterDays must be a number of days.'), v.integer(), v.minValue(1), v.maxValue(36500))),
+  }),
+);
+
+const siteName = v.pipe(v.string('The name must be text.'), v.transform(cleanLine), v.nonEmpty('The site needs a name.'), atMost(100, 'A site name'));
+
+export const newSiteSchema = v.object({
+  slug: siteSlug,
+  name: v.optional(siteName),
+  origins: v.optional(v.pipe(v.array(origin, 'origins must be a list.'), v.maxLength(50, 'At most 50 origins.')), []),
+  settings: v.optional(siteSettingsSchema, {}),
+});
+
+export const siteChangeSchema = v.object({
+  name: v.optional(siteName),
+  origins: v.optional(v.pipe(v.array(origin, 'origins must be a list.'), v.maxLength(50, 'At most 50 origins.'))),
+  settings: v.optional(siteSettingsSchema),
+});
+
+export const loginSchema = v.object({
+  email: v.pipe(v.string('Give your email.'), v.trim(), v.nonEmpty('Give your email.'), v.maxLength(limits.emailChars)),
+  password: v.pipe(v.string('Give your password.'), v.nonEmpty('Give your password.'), v.maxLength(1024)),
+});
+
+export const moderationActions = ['approve', 'spam', 'delete', 'restore', 'pin', 'unpin'] as const;
+
+export const bulkSchema = v.object({
+  ids: v.pipe(v.array(commentId, 'ids must be a list of comment ids.'), v.minLength(1, 'Select at least one comment.'), v.maxLength(200, 'At most 200 comments at once.')),
+  action: v.picklist(moderationActions, 'action must be approve, spam, delete, restore, pin or unpin.'),
+});
+
+export const banSchema = v.object({
+  kind: v.picklist(['email', 'name', 'ip'], 'kind must be email, name or ip.'),
+  value: v.pipe(v.string('value must be text.'), v.transform(cleanLine), v.nonEmpty('Say what to ban.'), atMost(limits.emailChars, 'A banned value')),
+  reason: v.optional(v.pipe(v.string(), v.transform(cleanLine), atMost(300, 'A reason')), ''),
+  until: v.optional(v.nullable(v.pipe(v.string('until must be a date.'), v.isoTimestamp('until must be an ISO 8601 time such as 2030-01-01T00:00:00Z.')))),
+});
+
+export const pageLockSchema = v.object({ site: v.optional(siteSlug), page: pageKey, locked: v.boolean('locked must be true or false.') });
+
+export const adminQuerySchema = v.object({
+  status: v.optional(v.picklist(['pending', 'approved', 'spam', 'deleted'], 'status must be pending, approved, spam or deleted.')),
+  site: v.optional(siteSlug),
+  page: v.optional(pageKey),
+  q: v.optional(v.pipe(v.string(), v.transform(cleanLine), atMost(200, 'A search'))),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(limits.cursorChars))),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'limit must be a whole number.'), v.transform(Number), v.minValue(1), v.maxValue(200))),
+});
+
 export const editSchema = v.object({ body: commentBody }, 'The request body must be a JSON object.');
 
 export const previewSchema = editSchema;
+
+export const mineSchema = v.object({
+  comments: v.pipe(
+    v.array(v.object({ id: commentId, token: v.pipe(v.string(), v.regex(/^[\w-]{20,128}$/, 'That is not an edit token.')) }), 'comments must be a list.'),
+    v.maxLength(100, 'At most 100 comments at once.'),
+  ),
+});
 
 export const voteSchema = v.object(
   {

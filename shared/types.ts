@@ -41,6 +41,8 @@ export interface PageInfo {
   url: string | null;
   locked: boolean;
   commentCount: number;
+  /** Replies deeper than this are shown without further indentation (the site's maxDepth). */
+  maxDepth: number;
 }
 
 export interface ThreadResponse {
@@ -83,6 +85,74 @@ export interface PostCommentResponse {
   editableUntil: string;
 }
 
+/** The writer's own comments that readers do not see yet, found by their edit tokens. */
+export interface MineRequest {
+  comments: { id: string; token: string }[];
+}
+
 export interface CountsResponse {
   counts: Record<string, number>;
+}
+
+/** What moderators see of a comment: the public Comment and what readers never see. */
+export interface AdminComment extends Omit<Comment, 'status' | 'replies'> {
+  status: 'approved' | 'pending' | 'spam' | 'deleted';
+  /** The moderator sees the text of a deleted comment too, to restore it. */
+  html: string;
+  email: string | null;
+  /** The start of the keyed hash of the writer's address: enough to compare and to ban. */
+  ipHash: string | null;
+  site: string;
+  page: { key: string; title: string | null; url: string | null };
+  pinned: boolean;
+  /** Why moderation held the comment, if it did. */
+  heldReason: string | null;
+  moderatorEdited: boolean;
+  replies: [];
+}
+
+export type ModerationAction = 'approve' | 'spam' | 'delete' | 'restore' | 'pin' | 'unpin';
+
+export type BanKind = 'email' | 'name' | 'ip';
+
+export interface Ban {
+  id: string;
+  kind: BanKind;
+  value: string;
+  reason: string;
+  /** When the ban ends; null bans for good. */
+  until: string | null;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  admin: string;
+  action: string;
+  target: string;
+  detail: string;
+  createdAt: string;
+}
+
+export interface AdminPage extends Omit<PageInfo, 'maxDepth'> {
+  site: string;
+  pendingCount: number;
+  createdAt: string;
+}
+
+export interface SiteInfo {
+  slug: string;
+  name: string;
+  origins: string[];
+  settings: SiteSettings;
+}
+
+export interface SiteSettings {
+  moderation: 'none' | 'first' | 'all' | 'links';
+  editWindowSeconds: number;
+  requireName: boolean;
+  maxDepth: number;
+  defaultSort: SortOrder;
+  closeAfterDays: number | null;
 }

@@ -7,6 +7,7 @@ import { anySiteAllows } from '../security/origins.ts';
 export function publicCors(options: { config: Config; db: Db }): MiddlewareHandler {
   const { config, db } = options;
   return async function publicCors(c, next) {
+    if (c.req.path.startsWith('/api/admin')) return next();
     const origin = c.req.header('origin');
     const allowed = origin !== undefined && (await anySiteAllows(c, config, db, origin));
     if (c.req.method === 'OPTIONS') {

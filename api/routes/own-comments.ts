@@ -1,13 +1,14 @@
 /** A writer's own comment: edit it or delete it with the edit token, while the edit window is open. */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { commentId, editSchema } from '../../shared/schemas.ts';
+import { commentId, editSchema, mineSchema } from '../../shared/schemas.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { readJson } from '../middleware/json-body.ts';
 import { renderComment } from '../render/markdown.ts';
 import { assertMayEdit } from '../security/edit-token.ts';
-import { deleteByAuthor, getOwnedComment, updateBody, type OwnedComment } from '../store/own-comments.ts';
+import { keyedHash, sameHash } from '../security/hash.ts';
+import { deleteByAuthor, getOwnedComment, unpublished, updateBody, type OwnedComment } from '../store/own-comments.ts';
 import { parse } from '../validate.ts';
 import { requireSite } from './require-site.ts';
 
@@ -24,6 +25,15 @@ export function ownCommentRoutes(deps: Deps): Hono {
     assertMayEdit(comment, c.req.header('authorization'), secret, site.settings.editWindowSeconds, now);
     return comment;
   }
+
+  // The writer's own comments that wait for a moderator, shown to them alone: the tokens prove who wrote them.
+  app.post('/mine', async (c) => {
+    const input = parse(mineSchema, await readJson(c));
+    const tokens = new Map(input.comments.map((t) => [t.id, keyedHash(secret, 'edit-token', t.token)]));
+    const found = await unpublished(db, [...tokens.keys()].map(Number));
+    const comments = found.filter((f) => f.tokenHash !== null && sameHash(f.tokenHash, tokens.get(f.comment.id)!)).map((f) => f.comment);
+    return c.json({ comments });
+  });
 
   app.patch('/:id', async (c) => {
     const now = Date.now();

@@ -38,7 +38,8 @@ export function toComment(row: Row): CommentWithKeys {
     html: deleted ? '' : String(row.body_html),
     createdAt: iso(row.created_at),
     editedAt: row.edited_at === null ? null : iso(row.edited_at),
-    status: deleted ? 'deleted' : row.status === 'pending' ? 'pending' : 'approved',
+    // Readers never learn a comment was marked spam: to its writer it stays "awaiting moderation".
+    status: deleted ? 'deleted' : row.status === 'approved' ? 'approved' : 'pending',
     score: upvotes - downvotes,
     upvotes,
     downvotes,

@@ -18,6 +18,12 @@ export interface CommentDraft {
   source: string;
   html: string;
   status: 'approved' | 'pending';
+  heldReason: string | null;
+  /** The moderator who wrote it, when one did while signed in. */
+  authorAdminId: number | null;
+  badge: string | null;
+  /** Threads older than this many days take no new comments (the site's closeAfterDays). */
+  closeAfterDays: number | null;
   ipHash: string | null;
   editTokenHash: string;
   createdAt: number;
@@ -29,11 +35,13 @@ export function createComment(db: Db, draft: CommentDraft): Promise<Comment> {
     const page = await tx.execute({
       sql: `INSERT INTO pages (site, key, url, title, created_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (site, key) DO UPDATE SET url = coalesce(pages.url, excluded.url), title = coalesce(pages.title, excluded.title)
-            RETURNING id, locked`,
+            RETURNING id, locked, created_at`,
       args: [draft.site, draft.pageKey, draft.pageUrl, draft.pageTitle, draft.createdAt],
     });
     const pageRow = page.rows[0]!;
-    if (Number(pageRow.locked) === 1) throw new ApiError('locked', 'This discussion is closed: new comments are not accepted.');
+    if (isClosed(Number(pageRow.locked), Number(pageRow.created_at), draft.closeAfterDays, draft.createdAt)) {
+      throw new ApiError('locked', 'This discussion is closed: new comments are not accepted.');
+    }
     const pageId = Number(pageRow.id);
 
     let depth = 0;
@@ -47,11 +55,11 @@ export function createComment(db: Db, draft: CommentDraft): Promise<Comment> {
 
     const inserted = await tx.execute({
       sql: `INSERT INTO comments (page_id, parent_id, depth, author_name, author_email, author_website, avatar,
-              body_source, body_html, status, ip_hash, edit_token_hash, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              body_source, body_html, status, held_reason, author_admin_id, badge, ip_hash, edit_token_hash, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             RETURNING ${returningColumns}`,
       args: [pageId, draft.parentId, depth, draft.name, draft.email, draft.website, draft.avatar,
-        draft.source, draft.html, draft.status, draft.ipHash, draft.editTokenHash, draft.createdAt],
+        draft.source, draft.html, draft.status, draft.heldReason, draft.authorAdminId, draft.badge, draft.ipHash, draft.editTokenHash, draft.createdAt],
     });
     if (draft.status === 'approved') {
       if (draft.parentId !== null) {
@@ -61,4 +69,20 @@ export function createComment(db: Db, draft: CommentDraft): Promise<Comment> {
     }
     return toComment(inserted.rows[0]!).comment;
   });
+}
+
+/** A thread takes no comments when locked, or when older than the site's closeAfterDays. */
+export function isClosed(locked: number, pageCreatedAt: number, closeAfterDays: number | null, now: number): boolean {
+  return locked === 1 || (closeAfterDays !== null && now - pageCreatedAt > closeAfterDays * 24 * 3600 * 1000);
+}
+
+/** Whether this writer (by email, else by address) has an approved comment on the site already. */
+export async function isKnownWriter(db: Db, site: string, email: string | null, ipHash: string | null): Promise<boolean> {
+  if (email === null && ipHash === null) return false;
+  const { rows } = await db.execute({
+    sql: `SELECT 1 FROM comments c JOIN pages p ON p.id = c.page_id
+          WHERE p.site = ? AND c.status = 'approved' AND ${email !== null ? 'c.author_email = ?' : 'c.ip_hash = ?'} LIMIT 1`,
+    args: [site, email ?? ipHash],
+  });
+  return rows.length > 0;
 }

@@ -1,9 +1,9 @@
 /** What a writer may do to their own comment with its edit token: change the text, or delete it. */
-import type { Transaction } from '@libsql/client';
 import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
 import type { Comment } from '../../shared/types.ts';
-import { returningColumns, toComment } from './comment-row.ts';
+import { commentColumns, returningColumns, toComment } from './comment-row.ts';
+import { recountAround } from './counters.ts';
 
 export interface OwnedComment {
   id: number;
@@ -11,6 +11,16 @@ export interface OwnedComment {
   status: string;
   editTokenHash: string | null;
   createdAt: number;
+}
+
+/** The comments of these ids that readers do not see yet (pending, or spam, which its writer sees as pending), with their token hashes. */
+export async function unpublished(db: Db, ids: number[]): Promise<{ comment: Comment; tokenHash: string | null }[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.execute({
+    sql: `SELECT ${commentColumns}, c.edit_token_hash FROM comments c WHERE c.id IN (${ids.map(() => '?').join(', ')}) AND c.status IN ('pending', 'spam')`,
+    args: ids,
+  });
+  return rows.map((r) => ({ comment: toComment(r).comment, tokenHash: r.edit_token_hash === null ? null : String(r.edit_token_hash) }));
 }
 
 /** A comment its writer may still act on (not deleted or spam), or null. */
@@ -48,37 +58,11 @@ export function updateBody(db: Db, id: number, source: string, html: string, edi
  */
 export function deleteByAuthor(db: Db, id: number): Promise<void> {
   return writeTransaction(db, async (tx) => {
-    const { rows } = await tx.execute({
-      sql: "SELECT page_id, parent_id, reply_count, status FROM comments WHERE id = ? AND status IN ('approved', 'pending')",
-      args: [id],
-    });
-    const row = rows[0];
-    if (!row) return;
-    await tx.execute({
+    const { rowsAffected } = await tx.execute({
       sql: `UPDATE comments SET status = 'deleted', body_source = '', body_html = '', author_name = '', author_email = NULL,
-              author_website = NULL, edit_token_hash = NULL WHERE id = ?`,
+              author_website = NULL, edit_token_hash = NULL WHERE id = ? AND status IN ('approved', 'pending')`,
       args: [id],
     });
-    // A pending comment was never counted.
-    if (row.status === 'approved') {
-      await hideFromCounts(tx, Number(row.page_id), row.parent_id === null ? null : Number(row.parent_id), Number(row.reply_count) === 0);
-    }
+    if (rowsAffected > 0) await recountAround(tx, id);
   });
-}
-
-/** A visible comment became invisible (or a placeholder): fix the page's count and the reply counts above. */
-async function hideFromCounts(tx: Transaction, pageId: number, parentId: number | null, vanished: boolean): Promise<void> {
-  await tx.execute({ sql: 'UPDATE pages SET comment_count = max(comment_count - 1, 0) WHERE id = ?', args: [pageId] });
-  let parent = parentId;
-  // Only a comment that vanished entirely stops counting as a reply; walk up while placeholders vanish too.
-  while (vanished && parent !== null) {
-    const { rows } = await tx.execute({
-      sql: `UPDATE comments SET reply_count = max(reply_count - 1, 0) WHERE id = ? RETURNING parent_id, status, reply_count`,
-      args: [parent],
-    });
-    const row = rows[0];
-    if (!row) return;
-    vanished = row.status === 'deleted' && Number(row.reply_count) === 0;
-    parent = row.parent_id === null ? null : Number(row.parent_id);
-  }
 }

@@ -1,15 +1,17 @@
 /** Pages: one thread each, keyed by site and page key (the article's path by default). */
 import type { Db } from '../db/client.ts';
 import type { PageInfo } from '../../shared/types.ts';
+import { isClosed } from './comments.ts';
 
 export interface PageRow {
   id: number;
   info: PageInfo;
 }
 
-export async function getPage(db: Db, site: string, key: string): Promise<PageRow | null> {
+/** A page with what readers see of it; `closeAfterDays` (the site's setting) closes old threads. */
+export async function getPage(db: Db, site: string, key: string, closeAfterDays: number | null = null, maxDepth = 6): Promise<PageRow | null> {
   const { rows } = await db.execute({
-    sql: 'SELECT id, key, title, url, locked, comment_count FROM pages WHERE site = ? AND key = ?',
+    sql: 'SELECT id, key, title, url, locked, comment_count, created_at FROM pages WHERE site = ? AND key = ?',
     args: [site, key],
   });
   const row = rows[0];
@@ -20,15 +22,16 @@ export async function getPage(db: Db, site: string, key: string): Promise<PageRo
       key: String(row.key),
       title: row.title === null ? null : String(row.title),
       url: row.url === null ? null : String(row.url),
-      locked: Number(row.locked) === 1,
+      locked: isClosed(Number(row.locked), Number(row.created_at), closeAfterDays, Date.now()),
       commentCount: Number(row.comment_count),
+      maxDepth,
     },
   };
 }
 
 /** What a page that nobody has commented on yet looks like. */
-export function emptyPage(key: string): PageInfo {
-  return { key, title: null, url: null, locked: false, commentCount: 0 };
+export function emptyPage(key: string, maxDepth = 6): PageInfo {
+  return { key, title: null, url: null, locked: false, commentCount: 0, maxDepth };
 }
 
 /** Visible comment counts for several pages of a site; unknown pages count 0. */

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import type { Comment } from '../../shared/types.ts';
 import { commentColumns, toComment, visible } from './comment-row.ts';
 import { getPage, type PageRow } from './pages.ts';
+import { getSite } from './sites.ts';
 import { withReplies } from './thread.ts';
 
 export interface CommentInContext {
@@ -27,7 +28,8 @@ export async function commentInContext(db: Db, id: number): Promise<CommentInCon
   if (rows.length === 0 || rows.some((r) => Number(r.shown) !== 1)) return null;
   const path = rows.map((r) => toComment(r).comment).reverse();
   const top = rows.at(-1)!;
-  const page = await getPage(db, String(top.site), String(top.key));
+  const site = await getSite(db, String(top.site));
+  const page = await getPage(db, String(top.site), String(top.key), site?.settings.closeAfterDays ?? null, site?.settings.maxDepth);
   if (!page) return null;
   const [root] = await withReplies(db, [path[0]!]);
   graft(root!, path.slice(1));

@@ -1,6 +1,7 @@
 /** Every migration in order. Forward only: a shipped file is never edited, a change is a new file. */
 import init from './001-init.sql?raw';
 import votes from './002-votes.sql?raw';
+import moderation from './003-moderation.sql?raw';
 
 export interface Migration {
   id: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   { id: 1, name: 'init', sql: init },
   { id: 2, name: 'votes', sql: votes },
+  { id: 3, name: 'moderation', sql: moderation },
 ];

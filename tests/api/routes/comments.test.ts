@@ -64,7 +64,7 @@ describe('posting a comment', () => {
     await t.comment({ page: '/a', pageTitle: 'Real title', pageUrl: 'https://blog.example.com/a' });
     await t.comment({ page: '/a', pageTitle: 'Hijacked', pageUrl: 'https://evil.example/a' });
     const { page } = await thread(t, 'page=/a');
-    expect(page).toEqual({ key: '/a', title: 'Real title', url: 'https://blog.example.com/a', locked: false, commentCount: 2 });
+    expect(page).toEqual({ key: '/a', title: 'Real title', url: 'https://blog.example.com/a', locked: false, commentCount: 2, maxDepth: 6 });
   });
 
   it('shows the website only as an http(s) link', async () => {
@@ -97,7 +97,7 @@ describe('reading a thread', () => {
   it('answers an unknown page with no comments', async () => {
     const t = await testApp();
     expect(await thread(t, 'page=/nobody-here')).toEqual({
-      page: { key: '/nobody-here', title: null, url: null, locked: false, commentCount: 0 },
+      page: { key: '/nobody-here', title: null, url: null, locked: false, commentCount: 0, maxDepth: 6 },
       comments: [],
       nextCursor: null,
     });

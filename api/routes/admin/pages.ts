@@ -1,0 +1,40 @@
+/** Threads as moderators see them: counts, pending counts, and locking. */
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { pageLockSchema, siteSlug } from '../../../shared/schemas.ts';
+import type { Deps } from '../../deps.ts';
+import { writeTransaction } from '../../db/write.ts';
+import { ApiError } from '../../errors.ts';
+import type { AdminEnv } from '../../middleware/admin-guard.ts';
+import { readJson } from '../../middleware/json-body.ts';
+import { listPages, setLocked } from '../../store/admin-pages.ts';
+import { audit } from '../../store/audit.ts';
+import { getSite } from '../../store/sites.ts';
+import { parse } from '../../validate.ts';
+
+const listQuery = v.object({ site: v.optional(siteSlug), cursor: v.optional(v.pipe(v.string(), v.maxLength(512))) });
+
+export function adminPageRoutes(deps: Deps): Hono<AdminEnv> {
+  const { db } = deps;
+  const app = new Hono<AdminEnv>();
+
+  app.get('/', async (c) => {
+    const q = parse(listQuery, c.req.query());
+    return c.json(await listPages(db, { ...q, limit: 100 }));
+  });
+
+  app.patch('/', async (c) => {
+    const input = parse(pageLockSchema, await readJson(c));
+    const site = input.site ?? 'default';
+    if (!(await getSite(db, site))) throw new ApiError('not_found', `There is no site "${site}".`, 'site');
+    const admin = c.get('admin');
+    const page = await writeTransaction(db, async (tx) => {
+      const changed = await setLocked(tx, site, input.page, input.locked, Date.now());
+      await audit(tx, admin, input.locked ? 'lock' : 'unlock', `page ${site}:${input.page}`);
+      return changed;
+    });
+    return c.json({ page });
+  });
+
+  return app;
+}

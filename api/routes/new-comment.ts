@@ -1,0 +1,76 @@
+/** Posting a comment: validated, checked against bans and the site's rules, held for moderation when the site says so. */
+import { Hono } from 'hono';
+import { newCommentSchema } from '../../shared/schemas.ts';
+import type { PostCommentResponse } from '../../shared/types.ts';
+import type { Deps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+import { readJson } from '../middleware/json-body.ts';
+import { renderComment } from '../render/markdown.ts';
+import { clientIp } from '../security/client-ip.ts';
+import { keyedHash, newToken } from '../security/hash.ts';
+import { holdReason } from '../security/hold-policy.ts';
+import { currentAdmin } from '../security/session.ts';
+import { banFor } from '../store/bans.ts';
+import { createComment, isKnownWriter } from '../store/comments.ts';
+import { parse } from '../validate.ts';
+import { requireSite } from './require-site.ts';
+
+export function newCommentRoutes(deps: Deps): Hono {
+  const { db, secret } = deps;
+  const app = new Hono();
+
+  app.post('/', async (c) => {
+    const input = parse(newCommentSchema, await readJson(c));
+    const site = await requireSite(c, deps, input.site);
+    const moderator = await currentAdmin(c, deps);
+    const name = input.author?.name || moderator?.name || '';
+    if (site.settings.requireName && name === '') throw new ApiError('validation', 'Please give a name.', 'author.name');
+    const email = input.author?.email?.toLowerCase() || null;
+    const ip = clientIp(c);
+    const ipHash = ip === null ? null : keyedHash(secret, 'ip', ip);
+    const now = Date.now();
+
+    if (!moderator) {
+      const ban = await banFor(db, { email, name, ipHash }, now);
+      if (ban) {
+        const until = ban.until ? ` until ${new Date(ban.until).toUTCString()}` : '';
+        throw new ApiError('banned', `You cannot comment here${until}: a moderator has blocked this writer.`);
+      }
+    }
+
+    const html = renderComment(input.body);
+    const held = moderator
+      ? null
+      : holdReason({ moderation: site.settings.moderation, html, knownWriter: site.settings.moderation === 'first' && (await isKnownWriter(db, site.slug, email, ipHash)) });
+    const editToken = newToken();
+    const comment = await createComment(db, {
+      site: site.slug,
+      pageKey: input.page,
+      pageUrl: input.pageUrl || null,
+      pageTitle: input.pageTitle || null,
+      parentId: input.parentId ? Number(input.parentId) : null,
+      name,
+      email,
+      website: input.author?.website || null,
+      avatar: keyedHash(secret, 'avatar', email ?? name.toLowerCase()).slice(0, 16),
+      source: input.body,
+      html,
+      status: held ? 'pending' : 'approved',
+      heldReason: held,
+      authorAdminId: moderator?.id ?? null,
+      badge: moderator ? 'moderator' : null,
+      closeAfterDays: site.settings.closeAfterDays,
+      ipHash,
+      editTokenHash: keyedHash(secret, 'edit-token', editToken),
+      createdAt: now,
+    });
+    const body: PostCommentResponse = {
+      comment,
+      editToken,
+      editableUntil: new Date(now + site.settings.editWindowSeconds * 1000).toISOString(),
+    };
+    return c.json(body, 201);
+  });
+
+  return app;
+}

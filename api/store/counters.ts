@@ -1,0 +1,29 @@
+/** Keeps the denormalised counters true after a comment changes status: reply counts up the chain, the page's count. */
+import type { Transaction } from '@libsql/client';
+
+/** A comment readers see: approved, or a deleted placeholder that still holds replies. */
+const shown = "(c.status = 'approved' OR (c.status = 'deleted' AND c.reply_count > 0))";
+
+/**
+ * Recounts, from the comment's parent up to the top, each ancestor's visible replies (a placeholder that
+ * loses its last reply stops being visible, which changes the count above it), then the page's comments.
+ */
+export async function recountAround(tx: Transaction, commentId: number): Promise<void> {
+  const { rows } = await tx.execute({ sql: 'SELECT parent_id, page_id FROM comments WHERE id = ?', args: [commentId] });
+  const row = rows[0];
+  if (!row) return;
+  let parent = row.parent_id === null ? null : Number(row.parent_id);
+  while (parent !== null) {
+    const up = await tx.execute({
+      sql: `UPDATE comments SET reply_count = (SELECT count(*) FROM comments c WHERE c.parent_id = comments.id AND ${shown})
+            WHERE id = ? RETURNING parent_id`,
+      args: [parent],
+    });
+    const next = up.rows[0]?.parent_id;
+    parent = next === null || next === undefined ? null : Number(next);
+  }
+  await tx.execute({
+    sql: "UPDATE pages SET comment_count = (SELECT count(*) FROM comments WHERE page_id = pages.id AND status = 'approved') WHERE id = ?",
+    args: [Number(row.page_id)],
+  });
+}
