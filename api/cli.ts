@@ -1,18 +1,28 @@
 #!/usr/bin/env node
-/** The `parley` command: serve, migrate. */
+/** The `parley` command: serve, migrate, admin, site. Every command migrates the database first. */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { adminCommand } from './commands/admin.ts';
+import { siteCommand } from './commands/site.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { openDb } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { ApiError } from './errors.ts';
 import { startServer } from './server.ts';
 
 const usage = `Usage: parley <command>
 
 Commands:
-  serve      start the server (PORT, HOST, DATABASE_URL… from the environment)
-  migrate    apply pending database migrations and exit
-  help       show this text
+  serve                          start the server (PORT, HOST, DATABASE_URL… from the environment)
+  migrate                        apply pending database migrations and exit
+  admin add EMAIL [--name NAME] [--password-stdin]
+                                 add a moderator (or set a new password); asks for the password
+  admin list | admin remove EMAIL
+  site add SLUG --origin URL [--origin URL…] [--name NAME]
+                                 add a site that pages on those origins may embed
+  site origins SLUG --origin URL…  replace a site's origins
+  site list
+  help                           show this text
 
 Configuration is read from environment variables; see README.md.`;
 
@@ -20,36 +30,40 @@ Configuration is read from environment variables; see README.md.`;
 const assetsDir = fileURLToPath(new URL('../', import.meta.url));
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
-  const [command = 'help'] = positionals;
-  if (values.help || command === 'help') {
+  const [command = 'help', ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
     console.log(usage);
     return 0;
   }
   const config = readConfig();
-  switch (command) {
-    case 'serve': {
-      const server = await startServer(config, assetsDir);
-      console.log(`[parley] listening on ${server.url} (database ${config.databaseUrl})`);
-      const stop = async () => {
-        console.log('[parley] shutting down');
-        await server.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      return -1;
-    }
-    case 'migrate': {
-      const db = await openDb({ url: config.databaseUrl, authToken: config.databaseAuthToken });
-      const applied = await migrate(db);
-      db.close();
+  if (command === 'serve') {
+    parseArgs({ args: rest, strict: true });
+    const server = await startServer(config, assetsDir);
+    console.log(`[parley] listening on ${server.url} (database ${config.databaseUrl})`);
+    const stop = async () => {
+      console.log('[parley] shutting down');
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return -1;
+  }
+  const known = ['migrate', 'admin', 'site'];
+  if (!known.includes(command)) {
+    console.error(`Unknown command "${command}".\n\n${usage}`);
+    return 2;
+  }
+  const db = await openDb({ url: config.databaseUrl, authToken: config.databaseAuthToken });
+  try {
+    const applied = await migrate(db);
+    if (command === 'migrate') {
       console.log(applied.length ? `Applied ${applied.map((m) => `${m.id}-${m.name}`).join(', ')}.` : 'The database is up to date.');
       return 0;
     }
-    default:
-      console.error(`Unknown command "${command}".\n\n${usage}`);
-      return 2;
+    return command === 'admin' ? await adminCommand(db, rest) : await siteCommand(db, rest);
+  } finally {
+    db.close();
   }
 }
 
@@ -58,11 +72,8 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof ConfigError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
-      console.error(`parley: ${err.message}`);
-    } else {
-      console.error('parley: failed:', err);
-    }
-    process.exitCode = 1;
+    const known = err instanceof ConfigError || err instanceof ApiError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'));
+    console.error(known || err instanceof Error ? `parley: ${(err as Error).message}` : 'parley: failed:', known ? '' : err);
+    process.exitCode = known ? 2 : 1;
   },
 );

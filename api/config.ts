@@ -11,6 +11,8 @@ export interface Config {
   /** Origins every site accepts besides its own list (PARLEY_ORIGINS). */
   origins: string[];
   rateLimits: boolean;
+  /** PARLEY_DEMO=1: create a demo moderator when there is none (never in production). */
+  demo: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -33,6 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: env.PARLEY_SECRET || undefined,
     origins,
     rateLimits: env.PARLEY_RATE_LIMITS !== 'off',
+    demo: env.PARLEY_DEMO === '1',
   };
 }
 

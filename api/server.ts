@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { openDb } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { loadSecret } from './security/secret.ts';
+import { greetFirstModerator } from './first-moderator.ts';
 
 export interface RunningServer {
   url: string;
@@ -17,6 +18,7 @@ export async function startServer(config: Config, assetsDir: string): Promise<Ru
   const applied = await migrate(db);
   if (applied.length > 0) console.log(`[parley] applied migrations: ${applied.map((m) => `${m.id}-${m.name}`).join(', ')}`);
   const secret = await loadSecret(db, config.secret);
+  await greetFirstModerator(db, config.demo);
   const app = createApp({ db, config, secret, assetsDir });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

@@ -3,6 +3,7 @@
  *   dist/embed.js            the small classic loader a site owner embeds (short cache)
  *   dist/widget/*-HASH.js    the widget modules, content-hashed (cached for good); the form is a lazy chunk
  *   dist/i18n/*.json         languages other than English, fetched when a page needs one
+ *   dist/admin.js            the admin page (its own bundle)
  *   dist/server/parley.js    the server and CLI
  */
 import { cpSync, readFileSync } from 'node:fs';
@@ -106,6 +107,18 @@ export async function build(): Promise<void> {
   await rm('dist', { recursive: true, force: true });
   const [{ initial, lazy }] = await Promise.all([
     buildWidget(),
+    // The admin page's own bundle: readers never download it.
+    esbuild.build({
+      entryPoints: ['widget/admin/main.ts'],
+      outfile: 'dist/admin.js',
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      sourcemap: 'linked',
+      target: browsers,
+      plugins: [cssText],
+      logLevel: 'warning',
+    }),
     esbuild.build({
       entryPoints: ['api/cli.ts'],
       outfile: 'dist/server/parley.js',

@@ -99,6 +99,8 @@ export interface AdminComment extends Omit<Comment, 'status' | 'replies'> {
   status: 'approved' | 'pending' | 'spam' | 'deleted';
   /** The moderator sees the text of a deleted comment too, to restore it. */
   html: string;
+  /** The Markdown as written, for a moderator's edit. */
+  source: string;
   email: string | null;
   /** The start of the keyed hash of the writer's address: enough to compare and to ban. */
   ipHash: string | null;

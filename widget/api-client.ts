@@ -1,9 +1,9 @@
 /** The widget's calls to the Parley API: one typed line each over one request(). */
-import { isErrorBody } from '../shared/errors.ts';
 import type {
   Comment,
   CommentContextResponse,
   CountsResponse,
+  MineRequest,
   NewComment,
   PostCommentResponse,
   RepliesResponse,
@@ -11,52 +11,15 @@ import type {
   ThreadResponse,
   VoteResponse,
 } from '../shared/types.ts';
+import { json, query, request } from './http.ts';
 
-/** A failed call: the API's error code, or `network` when the server could not be reached. */
-export class ApiClientError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
-async function request<T>(base: string, path: string, init?: RequestInit): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(new URL(path, base), { credentials: 'omit', ...init });
-  } catch {
-    throw new ApiClientError('network', '');
-  }
-  const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
-  if (res.ok) return data as T;
-  if (isErrorBody(data)) throw new ApiClientError(data.error.code, data.error.message, data.error.field);
-  throw new ApiClientError('internal', '');
-}
-
-const query = (params: Record<string, string | string[] | undefined>) => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    for (const v of [value ?? []].flat()) search.append(key, v);
-  }
-  return search.toString();
-};
+const commentPath = (id: string) => `api/comments/${encodeURIComponent(id)}`;
 
 export const getThread = (base: string, q: { site?: string; page: string; sort?: SortOrder; cursor?: string }) =>
   request<ThreadResponse>(base, `api/comments?${query(q)}`);
 
 export const getReplies = (base: string, id: string, cursor?: string) =>
   request<RepliesResponse>(base, `${commentPath(id)}/replies?${query({ cursor })}`);
-
-const json = (method: string, body: unknown, token?: string): RequestInit => ({
-  method,
-  headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-  body: body === undefined ? undefined : JSON.stringify(body),
-});
-
-const commentPath = (id: string) => `api/comments/${encodeURIComponent(id)}`;
 
 export const postComment = (base: string, body: NewComment) => request<PostCommentResponse>(base, 'api/comments', json('POST', body));
 
@@ -68,6 +31,9 @@ export const deleteComment = (base: string, id: string, token: string) =>
 
 export const vote = (base: string, id: string, value: -1 | 0 | 1, voter: string) =>
   request<VoteResponse>(base, `${commentPath(id)}/vote`, json('POST', { value, voter }));
+
+export const getMine = (base: string, comments: MineRequest['comments']) =>
+  request<{ comments: Comment[] }>(base, 'api/comments/mine', json('POST', { comments }));
 
 export const getContext = (base: string, id: string) => request<CommentContextResponse>(base, `${commentPath(id)}/context`);
 

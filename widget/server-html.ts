@@ -1,4 +1,4 @@
 /** The one place the widget inserts HTML: what the Parley server rendered and sanitised (comment bodies, previews). */
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { html } from 'lit';
 
-export const serverHtml = (html: string) => unsafeHTML(html);
+export const serverHtml = (className: string, markup: string) => html`<div class=${className} .innerHTML=${markup}></div>`;

@@ -2,10 +2,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Comment, PageInfo, SortOrder } from '../shared/types.ts';
 import * as api from './api-client.ts';
+import { ApiClientError } from './http.ts';
 import type { SubmitDetail } from './events.ts';
-import { english, loadTranslator, type Translator } from './i18n/translator.ts';
-import { forgetOwn, ownComment, rememberOwn, rememberVote, voterId } from './storage.ts';
-import { addReply, appendReplies, findComment, removeComment, updateComment } from './thread-tree.ts';
+import { english, loadTranslator, type MessageKey, type Translator } from './i18n/translator.ts';
+import { forgetOwn, ownComment, ownOnPage, rememberOwn, rememberVote, setStorageScope, voterId } from './storage.ts';
+import { addPending, addReply, appendReplies, findComment, removeComment, updateComment } from './thread-tree.ts';
 
 export interface ThreadOptions {
   base: string;
@@ -45,7 +46,7 @@ export class ThreadController implements ReactiveController {
 
   /** Reader-facing text for a failed call, in the reader's language where Parley knows the case. */
   describe(err: unknown, fallback: string): string {
-    if (!(err instanceof api.ApiClientError)) return fallback;
+    if (!(err instanceof ApiClientError)) return fallback;
     const { tr } = this;
     switch (err.code) {
       case 'network':
@@ -56,6 +57,19 @@ export class ThreadController implements ReactiveController {
         return tr.t('rateLimited');
       case 'locked':
         return tr.t('locked');
+      case 'banned':
+        return tr.t('banned');
+      case 'not_found':
+        // An unknown site is the site owner's mistake, said in the server's words; otherwise a comment is gone.
+        return err.field === 'site' ? err.message : tr.t('notFound');
+      case 'unauthorized':
+      case 'forbidden':
+        return err.field === undefined && /change/.test(err.message) ? tr.t('notAllowed') : err.message || fallback;
+      case 'validation': {
+        const byField: Record<string, MessageKey> = { 'author.email': 'badEmail', 'author.website': 'badWebsite', 'author.name': 'nameRequired' };
+        const key = byField[err.field ?? ''];
+        return key ? tr.t(key) : err.message || fallback;
+      }
       default:
         return err.message || fallback;
     }
@@ -64,6 +78,7 @@ export class ThreadController implements ReactiveController {
   async load(): Promise<void> {
     const o = this.options();
     const generation = ++this.generation;
+    setStorageScope(o.base);
     this.state = 'loading';
     this.changed();
     try {
@@ -75,6 +90,7 @@ export class ThreadController implements ReactiveController {
       this.nextCursor = thread.nextCursor;
       this.replyCursors.clear();
       this.state = 'ready';
+      void this.showOwnPending(generation);
     } catch (err) {
       if (generation !== this.generation) return;
       this.tr = await loadTranslator(o.base, o.lang);
@@ -84,13 +100,30 @@ export class ThreadController implements ReactiveController {
     this.changed();
   }
 
+  /** The reader's own comments that wait for a moderator: shown to them alone, marked as waiting. */
+  private async showOwnPending(generation: number): Promise<void> {
+    const o = this.options();
+    const mine = ownOnPage(o.site ?? 'default', o.page);
+    if (mine.length === 0) return;
+    try {
+      const { comments } = await api.getMine(o.base, mine.map(([id, c]) => ({ id, token: c.token })));
+      if (generation !== this.generation) return;
+      for (const comment of comments) this.comments = addPending(this.comments, comment, o.sort === 'newest');
+      this.changed();
+    } catch {
+      // Not seeing one's own waiting comment is no reason to disturb the thread.
+    }
+  }
+
   async loadMore(): Promise<void> {
     if (!this.nextCursor || this.busy) return;
     const o = this.options();
+    const generation = this.generation;
     this.busy = true;
     this.changed();
     try {
       const more = await api.getThread(o.base, { site: o.site, page: o.page, sort: o.sort, cursor: this.nextCursor });
+      if (generation !== this.generation) return;
       this.comments = [...this.comments, ...more.comments.filter((c) => !findComment(this.comments, c.id))];
       this.nextCursor = more.nextCursor;
     } catch (err) {
@@ -123,10 +156,15 @@ export class ThreadController implements ReactiveController {
         parentId,
         ...draft,
       });
-      rememberOwn(comment.id, { token: editToken, until: Date.parse(editableUntil), source: draft.body });
-      this.comments = parentId ? addReply(this.comments, comment) : o.sort === 'newest' ? [comment, ...this.comments] : [...this.comments, comment];
-      if (this.info) this.info = { ...this.info, commentCount: this.info.commentCount + 1 };
-      this.announcement = this.tr.t('posted');
+      rememberOwn(comment.id, { token: editToken, until: Date.parse(editableUntil), source: draft.body, site: o.site ?? 'default', page: o.page });
+      if (comment.status === 'pending') {
+        this.comments = addPending(this.comments, comment, o.sort === 'newest');
+        this.announcement = this.tr.t('heldNotice');
+      } else {
+        this.comments = parentId ? addReply(this.comments, comment) : o.sort === 'newest' ? [comment, ...this.comments] : [...this.comments, comment];
+        if (this.info) this.info = { ...this.info, commentCount: this.info.commentCount + 1 };
+        this.announcement = this.tr.t('posted');
+      }
       this.changed();
       return comment.id;
     } catch (err) {
@@ -158,7 +196,7 @@ export class ThreadController implements ReactiveController {
       if (this.info) this.info = { ...this.info, commentCount: Math.max(0, this.info.commentCount - 1) };
       this.announcement = this.tr.t('deletedNotice');
     } catch (err) {
-      this.announcement = err instanceof Error && !(err instanceof api.ApiClientError) ? err.message : this.describe(err, this.tr.t('serverError'));
+      this.announcement = err instanceof Error && !(err instanceof ApiClientError) ? err.message : this.describe(err, this.tr.t('serverError'));
     }
     this.changed();
   }

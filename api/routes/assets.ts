@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
+import adminPage from '../assets/admin.html?raw';
 import demoPage from '../assets/demo.html?raw';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
@@ -14,6 +15,18 @@ const demoCsp = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+// The admin page is this server's alone: no framing, no other origin's scripts, no inline anything.
+const adminCsp = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 
@@ -54,7 +67,17 @@ export function assetRoutes(deps: Deps): Hono {
     return c.body(new Uint8Array(bytes));
   }
 
+  app.get('/admin', (c) => {
+    c.header('Content-Security-Policy', adminCsp);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'same-origin');
+    c.header('Cache-Control', 'no-store');
+    return c.html(adminPage);
+  });
+
   app.get('/embed.js', (c) => serveBuilt(c, 'embed.js'));
+  app.get('/admin.js', (c) => serveBuilt(c, 'admin.js'));
   app.get('/i18n/:file{[a-z]{2}\\.json}', (c) => serveBuilt(c, `i18n/${c.req.param('file')}`));
   app.get('/widget/:file{[\\w-]+-[A-Z0-9]{8}\\.js(\\.map)?}', (c) => serveBuilt(c, `widget/${c.req.param('file')}`, true));
 

@@ -16,6 +16,7 @@ function toAdminComment(row: Record<string, unknown>): AdminComment {
     ...comment,
     status,
     html: String(row.body_html),
+    source: String(row.body_source),
     author: { ...comment.author, name: String(row.author_name), website: row.author_website === null ? null : String(row.author_website) },
     email: row.author_email === null ? null : String(row.author_email),
     ipHash: row.ip_hash === null ? null : String(row.ip_hash).slice(0, 12),

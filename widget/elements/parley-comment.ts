@@ -7,8 +7,6 @@ import { fullDate, relativeTime } from '../relative-time.ts';
 import { serverHtml } from '../server-html.ts';
 import { myVotes, ownComment } from '../storage.ts';
 
-/** Replies deeper than this are still shown under their parent, without further indentation. */
-const maxIndent = 5;
 
 const initials = (name: string) =>
   name
@@ -46,6 +44,7 @@ export class ParleyComment extends LitElement {
     preview: { attribute: false },
     tr: { attribute: false },
     locked: { attribute: false },
+    maxDepth: { attribute: false },
     collapsed: { state: true },
     confirming: { state: true },
     quote: { state: true },
@@ -64,6 +63,8 @@ export class ParleyComment extends LitElement {
   declare tr: Translator;
   /** The thread takes no new comments: no Reply buttons. */
   declare locked: boolean;
+  /** Replies deeper than this are still shown under their parent, without further indentation. */
+  declare maxDepth: number;
   declare private collapsed: boolean;
   declare private confirming: boolean;
   declare private quote: string;
@@ -76,6 +77,7 @@ export class ParleyComment extends LitElement {
     this.preview = null;
     this.tr = english;
     this.locked = false;
+    this.maxDepth = 6;
     this.collapsed = false;
     this.confirming = false;
     this.quote = '';
@@ -158,10 +160,10 @@ export class ParleyComment extends LitElement {
         : nothing}
       ${this.collapsed
         ? nothing
-        : html`<ol class="replies ${c.depth + 1 >= maxIndent ? 'flat' : ''}">
+        : html`<ol class="replies ${c.depth + 1 >= this.maxDepth ? 'flat' : ''}">
               ${c.replies.map(
                 (r) => html`<li><parley-comment .comment=${r} .replyTo=${this.replyTo} .editing=${this.editing} .initial=${this.initial}
-                  .preview=${this.preview} .tr=${tr} .locked=${this.locked}></parley-comment></li>`,
+                  .preview=${this.preview} .tr=${tr} .locked=${this.locked} .maxDepth=${this.maxDepth}></parley-comment></li>`,
               )}
             </ol>
             ${c.moreReplies > 0
@@ -180,12 +182,13 @@ export class ParleyComment extends LitElement {
           ${deleted ? html`<span class="deleted">${name}</span>` : this.renderAuthor(c)}
           <a class="when" href="#comment-${c.id}"><time datetime=${c.createdAt} title=${fullDate(c.createdAt, tr.lang)}>${relativeTime(c.createdAt, tr.lang)}</time></a>
           ${c.editedAt ? html`<span class="edited" title=${fullDate(c.editedAt, tr.lang)}>${tr.t('edited')}</span>` : nothing}
+          ${c.status === 'pending' ? html`<span class="pending">${tr.t('awaiting')}</span>` : nothing}
         </div>
         ${deleted
           ? nothing
           : this.editing === c.id
             ? html`<parley-form .editId=${c.id} .initial=${ownComment(c.id)?.source ?? ''} .preview=${this.preview} .tr=${tr}></parley-form>`
-            : html`<div class="body" @mouseup=${this.onSelect} @keyup=${this.onSelect}>${serverHtml(c.html)}</div>${this.renderTools(c)}`}
+            : html`<div @mouseup=${this.onSelect} @keyup=${this.onSelect}>${serverHtml('body', c.html)}</div>${this.renderTools(c)}`}
         ${this.replyTo === c.id
           ? html`<parley-form .parentId=${c.id} .parentName=${c.author.name} .initial=${this.initial} .preview=${this.preview} .tr=${tr}></parley-form>`
           : nothing}

@@ -230,7 +230,7 @@ export class ParleyComments extends LitElement {
             <ol>
               ${t.comments.map(
                 (c) => html`<li><parley-comment .comment=${c} .replyTo=${this.replyTo} .editing=${this.editing} .initial=${this.quote}
-                  .preview=${t.preview} .tr=${tr} .locked=${locked}></parley-comment></li>`,
+                  .preview=${t.preview} .tr=${tr} .locked=${locked} .maxDepth=${t.info?.maxDepth ?? 6}></parley-comment></li>`,
               )}
             </ol>
             ${t.nextCursor

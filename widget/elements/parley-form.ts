@@ -127,7 +127,7 @@ export class ParleyForm extends LitElement {
     }
     const body = this.field('body')!.value;
     if (cleanText(body) === '') {
-      this.previewHtml = `<p>${this.tr.t('previewEmpty')}</p>`;
+      this.error = this.tr.t('previewEmpty');
       return;
     }
     this.error = '';
@@ -160,7 +160,7 @@ export class ParleyForm extends LitElement {
         ? html`<p class="replying">${tr.t('replyingTo')} <a href="#comment-${this.parentId}">${this.parentName || tr.t('anonymous')}</a></p>`
         : nothing}
       <label ?hidden=${previewing}>${tr.t('comment')}<textarea name="body" required .value=${this.initial}></textarea></label>
-      ${previewing ? html`<div class="body preview" aria-live="polite">${serverHtml(this.previewHtml!)}</div>` : nothing}
+      ${previewing ? html`<div aria-live="polite">${serverHtml('body preview', this.previewHtml!)}</div>` : nothing}
       <small class="hint">${tr.t('markdownHint')}</small>
       ${this.editId ? nothing : this.renderIdentity()}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
