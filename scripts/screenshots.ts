@@ -1,9 +1,10 @@
 /** `npm run screenshots`: the demo page with a small discussion, light and dark, into docs/screenshots/. */
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { launchChromium } from '../tests/helpers/chromium.ts';
-import { startServerProcess } from '../tests/helpers/server.ts';
+import { serverEntry, startServerProcess } from '../tests/helpers/server.ts';
 import { tempDir } from '../tests/helpers/temp.ts';
 import { build } from './build.ts';
 
@@ -42,6 +43,25 @@ try {
     await page.locator('parley-comments').screenshot({ path: `docs/screenshots/demo-${scheme}.png` });
     console.log(`docs/screenshots/demo-${scheme}.png`);
   }
+
+  // The admin page, with two comments held for moderation.
+  spawnSync(process.execPath, [serverEntry, 'admin', 'add', 'mod@example.com', '--name', 'Mia Mod', '--password-stdin'], {
+    env: { ...process.env, DATABASE_URL: url },
+    input: 'screenshot password\n',
+  });
+  const db2 = createClient({ url });
+  await db2.execute(`UPDATE sites SET settings = '{"moderation": "first"}' WHERE slug = 'default'`);
+  db2.close();
+  await post({ body: 'Great post! Visit https://cheap-watches.example for deals', author: { name: 'Deal Finder', email: 'deals@example.com' } });
+  await post({ body: 'I disagree with the second paragraph, but **politely**.', parentId: b, author: { name: 'New Reader', email: 'reader@example.com' } });
+  const admin = await browser.newPage({ viewport: { width: 1100, height: 760 }, deviceScaleFactor: 1 });
+  await admin.goto(`${server.url}/admin`);
+  await admin.getByLabel('Email').fill('mod@example.com');
+  await admin.getByLabel('Password').fill('screenshot password');
+  await admin.getByRole('button', { name: 'Sign in' }).click();
+  await admin.locator('li.item').nth(1).waitFor();
+  await admin.screenshot({ path: 'docs/screenshots/admin.png' });
+  console.log('docs/screenshots/admin.png');
   await browser.close();
 } finally {
   await server.stop();

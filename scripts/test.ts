@@ -64,6 +64,8 @@ async function widgetTests(chrome: string): Promise<Counts> {
     // A site whose edit window closes after two seconds, for the tests of what happens after it.
     const db = createClient({ url });
     await db.execute(`INSERT INTO sites (slug, name, settings, created_at) VALUES ('quick', 'Quick', '{"editWindowSeconds": 2}', 0)`);
+    // A site that holds every comment for a moderator.
+    await db.execute(`INSERT INTO sites (slug, name, settings, created_at) VALUES ('held', 'Held', '{"moderation": "all"}', 0)`);
     db.close();
     const file = join(results, 'widget.json');
     const code = await run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs'], {

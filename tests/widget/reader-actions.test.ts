@@ -252,3 +252,25 @@ describe('languages', () => {
     }
   });
 });
+
+describe('comments awaiting moderation', () => {
+  it('are shown to their writer, marked, and to nobody else', async () => {
+    const page = uniquePage('held');
+    const el = mount({ page, site: 'held' });
+    const id = await postThroughForm(el, 'Please let me in');
+    await until(() => article(el, id)?.querySelector('.pending')?.textContent === 'Awaiting moderation', 'the mark');
+    expect(shadow(el).querySelector('h2')!.textContent).to.equal('0 comments');
+    expect(shadow(el).textContent).to.include('awaiting moderation');
+    el.remove();
+
+    const again = mount({ page, site: 'held' });
+    await until(() => article(again, id)?.querySelector('.pending'), 'the held comment after a reload');
+    again.remove();
+
+    localStorage.clear();
+    const stranger = mount({ page, site: 'held' });
+    await until(() => shadow(stranger).textContent!.includes('Be the first'), 'the thread as others see it');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(article(stranger, id) === null, "the held comment is hidden from others").to.equal(true);
+  });
+});
