@@ -10,9 +10,10 @@ import { serverEntry } from '../helpers/server.ts';
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function parley(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
+function parley(args: string[], env: Record<string, string> = {}, input?: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [serverEntry, ...args], { env: { ...process.env, ...env } });
+    child.stdin.end(input ?? '');
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c));
     child.stderr.on('data', (c: Buffer) => (out += c));
@@ -44,6 +45,39 @@ describe('the parley command', () => {
     expect(rows.map((r) => Number(r.id))).toEqual(migrations.map((m) => m.id));
   });
 
+  it('adds moderators with a password from standard input, refusing short ones', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const env = { DATABASE_URL: `file:${join(dir, 'p.db')}` };
+    const short = await parley(['admin', 'add', 'mod@example.com', '--password-stdin'], env, 'too short\n');
+    expect(short.code).toBe(2);
+    expect(short.out).toContain('at least 10 characters');
+    const added = await parley(['admin', 'add', 'Mod@Example.com', '--name', 'Mod', '--password-stdin'], env, 'ten chars or more\n');
+    expect(added).toMatchObject({ code: 0 });
+    expect((await parley(['admin', 'list'], env)).out).toBe('mod@example.com (Mod)\n');
+    const db = await openDb({ url: env.DATABASE_URL });
+    const { rows } = await db.execute('SELECT password_hash FROM admins');
+    db.close();
+    expect(String(rows[0]!.password_hash)).toMatch(/^scrypt\$/);
+    expect(String(rows[0]!.password_hash)).not.toContain('ten chars');
+    const noTerminal = await parley(['admin', 'add', 'other@example.com'], env);
+    expect(noTerminal.code).not.toBe(0);
+    expect(noTerminal.out).toContain('--password-stdin');
+  });
+
+  it('adds sites with their origins and lists them', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const env = { DATABASE_URL: `file:${join(dir, 'p.db')}` };
+    const added = await parley(['site', 'add', 'blog', '--origin', 'https://blog.example.com/', '--name', 'My blog'], env);
+    expect(added.code).toBe(0);
+    expect(added.out).toContain('data-site="blog"');
+    expect((await parley(['site', 'list'], env)).out).toContain('blog\tMy blog\thttps://blog.example.com');
+    const bad = await parley(['site', 'add', 'blog2', '--origin', 'not a url'], env);
+    expect(bad.code).toBe(2);
+    expect((await parley(['site', 'add', 'blog', '--origin', 'https://x.example'], env)).out).toContain('already a site');
+  });
+
   it('explains itself and refuses unknown commands', async () => {
     expect((await parley(['help'])).out).toContain('Usage: parley <command>');
     const bad = await parley(['frobnicate']);
@@ -53,7 +87,7 @@ describe('the parley command', () => {
 
   it('says what is wrong with a bad setting', async () => {
     const bad = await parley(['serve'], { PORT: 'eighty' });
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.out).toContain('PORT must be a port number');
   });
 });
