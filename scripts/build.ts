@@ -87,6 +87,7 @@ async function buildWidget(): Promise<{ initial: Sizes; lazy: Sizes }> {
     bundle: true,
     format: 'iife',
     minify: true,
+    sourcemap: 'linked',
     target: browsers,
     define: { PARLEY_MAIN: JSON.stringify(relative('dist', main)) },
     logLevel: 'warning',

@@ -47,6 +47,8 @@ export interface PageInfo {
 
 export interface ThreadResponse {
   page: PageInfo;
+  /** The order the comments come in: the one asked for, else the site's default. */
+  sort: SortOrder;
   comments: Comment[];
   nextCursor: string | null;
 }

@@ -23,6 +23,8 @@ export class ThreadController implements ReactiveController {
   info: PageInfo | null = null;
   comments: Comment[] = [];
   nextCursor: string | null = null;
+  /** The order the server applied: the reader's choice, the page's attribute, or the site's default. */
+  sort: SortOrder = 'oldest';
   errorMessage = '';
   /** Said to screen readers after each change. */
   announcement = '';
@@ -88,6 +90,7 @@ export class ThreadController implements ReactiveController {
       this.info = thread.page;
       this.comments = thread.comments;
       this.nextCursor = thread.nextCursor;
+      this.sort = thread.sort;
       this.replyCursors.clear();
       this.state = 'ready';
       void this.showOwnPending(generation);

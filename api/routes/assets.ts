@@ -76,7 +76,7 @@ export function assetRoutes(deps: Deps): Hono {
     return c.html(adminPage);
   });
 
-  app.get('/embed.js', (c) => serveBuilt(c, 'embed.js'));
+  app.get('/:file{embed\\.js(\\.map)?}', (c) => serveBuilt(c, c.req.param('file')));
   app.get('/admin.js', (c) => serveBuilt(c, 'admin.js'));
   app.get('/i18n/:file{[a-z]{2}\\.json}', (c) => serveBuilt(c, `i18n/${c.req.param('file')}`));
   app.get('/widget/:file{[\\w-]+-[A-Z0-9]{8}\\.js(\\.map)?}', (c) => serveBuilt(c, `widget/${c.req.param('file')}`, true));

@@ -19,13 +19,10 @@ export function commentRoutes(deps: Deps): Hono {
     const query = parse(threadQuerySchema, c.req.query());
     const site = await requireSite(c, deps, query.site);
     const page = await getPage(db, site.slug, query.page, site.settings.closeAfterDays, site.settings.maxDepth);
+    const sort = query.sort ?? site.settings.defaultSort;
     const body: ThreadResponse = page
-      ? { page: page.info, ...(await listTopLevel(db, page.id, {
-          sort: query.sort ?? site.settings.defaultSort,
-          limit: query.limit ?? limits.pageSizeDefault,
-          cursor: query.cursor,
-        })) }
-      : { page: emptyPage(query.page, site.settings.maxDepth), comments: [], nextCursor: null };
+      ? { page: page.info, sort, ...(await listTopLevel(db, page.id, { sort, limit: query.limit ?? limits.pageSizeDefault, cursor: query.cursor })) }
+      : { page: emptyPage(query.page, site.settings.maxDepth), sort, comments: [], nextCursor: null };
     return c.json(body);
   });
 

@@ -37,9 +37,11 @@ export function ownCommentRoutes(deps: Deps): Hono {
 
   app.patch('/:id', async (c) => {
     const now = Date.now();
+    const owned = await authorised(c, now);
     const input = parse(editSchema, await readJson(c));
-    const { id } = await authorised(c, now);
-    return c.json({ comment: await updateBody(db, id, input.body, renderComment(input.body), now) });
+    const comment = await updateBody(db, owned, input.body, renderComment(input.body), now);
+    if (!comment) throw new ApiError('not_found', 'There is no such comment.');
+    return c.json({ comment });
   });
 
   app.delete('/:id', async (c) => {

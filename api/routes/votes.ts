@@ -20,10 +20,11 @@ export function voteRoutes(deps: Deps): Hono {
     const site = await siteOfVotableComment(db, id);
     if (site === null) throw new ApiError('not_found', 'There is no such comment to vote on.');
     await requireSite(c, deps, site);
-    // A voter is the widget's random id together with the address: neither alone is enough to vote twice.
+    // A voter is the widget's random id together with the address, so people behind one address vote apart;
+    // the store caps how many voters one address can be on one comment.
     const ipHash = keyedHash(secret, 'ip', clientIp(c) ?? '');
-    const voterHash = keyedHash(secret, 'voter', `${input.voter ?? ''}\0${ipHash}`);
-    return c.json(await castVote(db, id, voterHash, input.value, Date.now()));
+    const voter = { hash: keyedHash(secret, 'voter', `${input.voter ?? ''}\0${ipHash}`), ipHash };
+    return c.json(await castVote(db, id, voter, input.value, Date.now()));
   });
 
   return app;

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { ApiError } from '../errors.ts';
-import type { Site } from '../store/sites.ts';
+import { siteWithOrigin, type Site } from '../store/sites.ts';
 
 export function ownOrigin(c: Context, config: Config): string {
   return config.publicUrl ?? new URL(c.req.url).origin;
@@ -20,9 +20,5 @@ export function assertOriginAllowed(c: Context, config: Config, site: Site): voi
 /** Whether any site accepts this origin: enough to answer CORS preflights, which do not say the site. */
 export async function anySiteAllows(c: Context, config: Config, db: Db, origin: string): Promise<boolean> {
   if (origin === ownOrigin(c, config) || config.origins.includes(origin)) return true;
-  const { rows } = await db.execute({
-    sql: 'SELECT 1 FROM sites, json_each(sites.origins) WHERE json_each.value = ? LIMIT 1',
-    args: [origin],
-  });
-  return rows.length > 0;
+  return siteWithOrigin(db, origin);
 }

@@ -25,14 +25,14 @@ export async function listPages(db: Db, opts: { site?: string | undefined; limit
   const where: string[] = [];
   const args: (string | number)[] = [];
   if (opts.site) where.push('p.site = ?'), args.push(opts.site);
-  if (opts.cursor) where.push('p.id < ?'), args.push(decodeCursor(opts.cursor, 1)[0]!);
+  if (opts.cursor) where.push('p.id < ?'), args.push(decodeCursor(opts.cursor, 1, 7)[0]!);
   const { rows } = await db.execute({
     sql: `SELECT ${columns} FROM pages p ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.id DESC LIMIT ?`,
     args: [...args, opts.limit + 1],
   });
   const more = rows.length > opts.limit;
   const page = rows.slice(0, opts.limit);
-  return { pages: page.map((r) => toAdminPage(r)), nextCursor: more ? encodeCursor([Number(page.at(-1)!.id)]) : null };
+  return { pages: page.map((r) => toAdminPage(r)), nextCursor: more ? encodeCursor([Number(page.at(-1)!.id)], 7) : null };
 }
 
 /** Locks or unlocks a thread, creating its page when nobody has commented yet. */

@@ -13,7 +13,7 @@ export async function audit(tx: Transaction, admin: Admin, action: string, targe
 }
 
 export async function listAudit(db: Db, opts: { limit: number; cursor: string | undefined }): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
-  const before = opts.cursor ? decodeCursor(opts.cursor, 1)[0]! : Number.MAX_SAFE_INTEGER;
+  const before = opts.cursor ? decodeCursor(opts.cursor, 1, 5)[0]! : Number.MAX_SAFE_INTEGER;
   const { rows } = await db.execute({
     sql: 'SELECT id, admin_email, action, target, detail, created_at FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?',
     args: [before, opts.limit + 1],
@@ -29,6 +29,6 @@ export async function listAudit(db: Db, opts: { limit: number; cursor: string | 
       detail: String(r.detail),
       createdAt: new Date(Number(r.created_at)).toISOString(),
     })),
-    nextCursor: more ? encodeCursor([Number(page.at(-1)!.id)]) : null,
+    nextCursor: more ? encodeCursor([Number(page.at(-1)!.id)], 5) : null,
   };
 }

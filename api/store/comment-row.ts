@@ -45,7 +45,8 @@ export function toComment(row: Row): CommentWithKeys {
     downvotes,
     replyCount: Number(row.reply_count),
     replies: [],
-    moreReplies: 0,
+    // Until replies are loaded under it, every reply is one more to load.
+    moreReplies: Number(row.reply_count),
   };
   return {
     comment,

@@ -51,7 +51,7 @@ export async function listQueue(db: Db, filter: QueueFilter): Promise<{ comments
     args.push(like, like, like);
   }
   if (filter.cursor) {
-    const [created, id] = decodeCursor(filter.cursor, 2) as [number, number];
+    const [created, id] = decodeCursor(filter.cursor, 2, 6) as [number, number];
     where.push('(c.created_at, c.id) < (?, ?)');
     args.push(created, id);
   }
@@ -65,7 +65,7 @@ export async function listQueue(db: Db, filter: QueueFilter): Promise<{ comments
   const last = page.at(-1);
   return {
     comments: page.map((r) => toAdminComment(r)),
-    nextCursor: more && last ? encodeCursor([Number(last.created_at), Number(last.id)]) : null,
+    nextCursor: more && last ? encodeCursor([Number(last.created_at), Number(last.id)], 6) : null,
   };
 }
 

@@ -41,13 +41,15 @@ export async function getOwnedComment(db: Db, id: number): Promise<OwnedComment 
   };
 }
 
-export function updateBody(db: Db, id: number, source: string, html: string, editedAt: number): Promise<Comment> {
+/** Changes the text, unless the comment was deleted (or its token changed) since the request was checked. */
+export function updateBody(db: Db, owned: OwnedComment, source: string, html: string, editedAt: number): Promise<Comment | null> {
   return writeTransaction(db, async (tx) => {
     const { rows } = await tx.execute({
-      sql: `UPDATE comments SET body_source = ?, body_html = ?, edited_at = ? WHERE id = ? RETURNING ${returningColumns}`,
-      args: [source, html, editedAt, id],
+      sql: `UPDATE comments SET body_source = ?, body_html = ?, edited_at = ?
+            WHERE id = ? AND status IN ('approved', 'pending') AND edit_token_hash = ? RETURNING ${returningColumns}`,
+      args: [source, html, editedAt, owned.id, owned.editTokenHash],
     });
-    return toComment(rows[0]!).comment;
+    return rows[0] ? toComment(rows[0]).comment : null;
   });
 }
 

@@ -63,3 +63,12 @@ export async function updateSite(
   });
   return next;
 }
+
+/** Whether any site lists this origin. */
+export async function siteWithOrigin(db: Db, origin: string): Promise<boolean> {
+  const { rows } = await db.execute({
+    sql: 'SELECT 1 FROM sites, json_each(sites.origins) WHERE json_each.value = ? LIMIT 1',
+    args: [origin],
+  });
+  return rows.length > 0;
+}

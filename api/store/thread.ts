@@ -6,6 +6,11 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 
 /** At most this many nested replies come with one page; the rest are counted in `moreReplies`. */
 const nestedRepliesCap = 1000;
+/** And at most this many under any one comment: long reply chains load through "Show N more replies". */
+export const repliesPerComment = 20;
+
+/** Cursor kinds: one per sort order of top-level comments, one for replies. */
+const cursorKind: Record<SortOrder | 'replies', number> = { oldest: 1, newest: 2, best: 3, replies: 4 };
 
 const sorts: Record<SortOrder, { orderBy: string; after: string; keys: (k: CommentWithKeys['keys']) => number[] }> = {
   oldest: {
@@ -38,7 +43,7 @@ export async function listTopLevel(
   const sort = sorts[opts.sort];
   const args: Record<string, number> = { page: pageId, limit: opts.limit + 1 };
   if (opts.cursor) {
-    const keys = decodeCursor(opts.cursor, opts.sort === 'best' ? 4 : 3);
+    const keys = decodeCursor(opts.cursor, opts.sort === 'best' ? 4 : 3, cursorKind[opts.sort]);
     const [pinned, ...rest] = keys as [number, ...number[]];
     Object.assign(args, opts.sort === 'best'
       ? { pinned, rank: rest[0], created: rest[1], id: rest[2] }
@@ -50,7 +55,7 @@ export async function listTopLevel(
           ORDER BY ${sort.orderBy} LIMIT :limit`,
     args,
   });
-  return pageOf(db, rows.map(toComment), opts.limit, sort.keys);
+  return pageOf(db, rows.map(toComment), opts.limit, sort.keys, cursorKind[opts.sort]);
 }
 
 /** The site of a comment readers may see, or null: replies are only listed under such a comment. */
@@ -69,7 +74,7 @@ export async function listReplies(
 ): Promise<CommentPage> {
   const args: Record<string, number> = { parent: parentId, limit: opts.limit + 1 };
   if (opts.cursor) {
-    const [created, id] = decodeCursor(opts.cursor, 2) as [number, number];
+    const [created, id] = decodeCursor(opts.cursor, 2, cursorKind.replies) as [number, number];
     Object.assign(args, { created, id });
   }
   const { rows } = await db.execute({
@@ -78,7 +83,7 @@ export async function listReplies(
           ORDER BY c.created_at, c.id LIMIT :limit`,
     args,
   });
-  return pageOf(db, rows.map(toComment), opts.limit, (k) => [k.created, k.id]);
+  return pageOf(db, rows.map(toComment), opts.limit, (k) => [k.created, k.id], cursorKind.replies);
 }
 
 /** Rows fetched with one extra to tell whether more follow: the page, its replies, and the next cursor. */
@@ -87,13 +92,14 @@ async function pageOf(
   rows: CommentWithKeys[],
   limit: number,
   keys: (k: CommentWithKeys['keys']) => number[],
+  kind: number,
 ): Promise<CommentPage> {
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
   return {
     comments: await withReplies(db, page.map((r) => r.comment)),
-    nextCursor: more && last ? encodeCursor(keys(last.keys)) : null,
+    nextCursor: more && last ? encodeCursor(keys(last.keys), kind) : null,
   };
 }
 
@@ -114,7 +120,12 @@ export async function withReplies(db: Db, roots: Comment[]): Promise<Comment[]> 
     // Rows come oldest first, so each parent's replies are pushed in display order.
     const nested = rows.map((row) => toComment(row).comment);
     const byId = new Map([...roots, ...nested].map((c) => [c.id, c]));
-    for (const comment of nested) byId.get(comment.parentId ?? '')?.replies.push(comment);
+    for (const comment of nested) {
+      const parent = byId.get(comment.parentId ?? '');
+      // A reply past the cap is left out, and with it everything under it.
+      if (parent && parent.replies.length < repliesPerComment) parent.replies.push(comment);
+      else byId.delete(comment.id);
+    }
   }
   setMoreReplies(roots);
   return roots;

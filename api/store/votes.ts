@@ -1,6 +1,7 @@
 /** Votes: one per voter per comment, changeable and withdrawable; the comment keeps totals and rank. */
 import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
+import { ApiError } from '../errors.ts';
 
 export interface VoteTally {
   score: number;
@@ -8,6 +9,9 @@ export interface VoteTally {
   downvotes: number;
   myVote: -1 | 0 | 1;
 }
+
+/** Votes one address may give one comment: a household behind one router votes apart, a script does not. */
+export const votersPerAddress = 5;
 
 /** Lower bound of the Wilson score interval (95%): ranks 10 up / 1 down above 1 up / 0 down. */
 export function wilsonLowerBound(up: number, down: number): number {
@@ -27,15 +31,37 @@ export async function siteOfVotableComment(db: Db, id: number): Promise<string |
   return rows[0] ? String(rows[0].site) : null;
 }
 
-export function castVote(db: Db, commentId: number, voterHash: string, value: -1 | 0 | 1, now: number): Promise<VoteTally> {
+/** The rank for sort=best: confidently liked first, confidently disliked last, unknown in between. */
+export function rank(up: number, down: number): number {
+  return wilsonLowerBound(up, down) - wilsonLowerBound(down, up);
+}
+
+export function castVote(
+  db: Db,
+  commentId: number,
+  voter: { hash: string; ipHash: string },
+  value: -1 | 0 | 1,
+  now: number,
+): Promise<VoteTally> {
+  const voterHash = voter.hash;
   return writeTransaction(db, async (tx) => {
+    if (value !== 0) {
+      const { rows } = await tx.execute({
+        sql: `SELECT count(*) FILTER (WHERE ip_hash = ?) AS same_address, count(*) FILTER (WHERE voter_hash = ?) AS mine
+              FROM votes WHERE comment_id = ?`,
+        args: [voter.ipHash, voterHash, commentId],
+      });
+      if (Number(rows[0]!.mine) === 0 && Number(rows[0]!.same_address) >= votersPerAddress) {
+        throw new ApiError('forbidden', 'Enough votes on this comment have come from your network already.');
+      }
+    }
     if (value === 0) {
       await tx.execute({ sql: 'DELETE FROM votes WHERE comment_id = ? AND voter_hash = ?', args: [commentId, voterHash] });
     } else {
       await tx.execute({
-        sql: `INSERT INTO votes (comment_id, voter_hash, value, created_at) VALUES (?, ?, ?, ?)
+        sql: `INSERT INTO votes (comment_id, voter_hash, ip_hash, value, created_at) VALUES (?, ?, ?, ?, ?)
               ON CONFLICT (comment_id, voter_hash) DO UPDATE SET value = excluded.value`,
-        args: [commentId, voterHash, value, now],
+        args: [commentId, voterHash, voter.ipHash, value, now],
       });
     }
     const { rows } = await tx.execute({
@@ -46,7 +72,7 @@ export function castVote(db: Db, commentId: number, voterHash: string, value: -1
     const downvotes = Number(rows[0]!.down);
     await tx.execute({
       sql: 'UPDATE comments SET upvotes = ?, downvotes = ?, rank = ? WHERE id = ?',
-      args: [upvotes, downvotes, wilsonLowerBound(upvotes, downvotes), commentId],
+      args: [upvotes, downvotes, rank(upvotes, downvotes), commentId],
     });
     return { score: upvotes - downvotes, upvotes, downvotes, myVote: value };
   });

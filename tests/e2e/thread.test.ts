@@ -63,25 +63,31 @@ describe('a reader on the demo page', () => {
     await second.getByRole('button', { name: 'Reply' }).click();
     await second.locator('parley-form').getByLabel('Comment').fill('A reply to the reply.');
     await second.locator('parley-form').getByRole('button', { name: 'Post comment' }).click();
-    await page.locator('article.comment', { hasText: 'A reply to the reply.' }).waitFor();
+    const third = page.locator('article.comment', { hasText: 'A reply to the reply.' });
+    await third.waitFor();
+    await third.getByRole('button', { name: 'Reply' }).click();
+    await third.locator('parley-form').getByLabel('Comment').fill('Three levels down.');
+    await third.locator('parley-form').getByRole('button', { name: 'Post comment' }).click();
+    await page.locator('article.comment', { hasText: 'Three levels down.' }).waitFor();
 
     const expected = [
       { text: 'A first comment, about slow reading.', parent: null },
       { text: 'A reply to Ada.', parent: 'A first comment, about slow reading.' },
       { text: 'A reply to the reply.', parent: 'A reply to Ada.' },
+      { text: 'Three levels down.', parent: 'A reply to the reply.' },
     ];
     expect(await threadShape(page)).toEqual(expected);
 
     await server.stop();
     server = await startServerProcess(`file:${join(dir, 'parley.db')}`);
     await page.goto(`${server.url}/`);
-    await page.locator('article.comment', { hasText: 'A reply to the reply.' }).waitFor();
+    await page.locator('article.comment', { hasText: 'Three levels down.' }).waitFor();
     expect(await threadShape(page)).toEqual(expected);
-    expect(await page.getByRole('heading', { name: '3 comments' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: '4 comments' }).count()).toBe(1);
 
     const api = (await (await fetch(`${server.url}/api/comments?page=/`)).json()) as ThreadResponse;
-    expect(api.page).toMatchObject({ key: '/', title: 'On reading slowly', commentCount: 3 });
-    expect(api.comments[0]!.replies[0]!.replies[0]!.html).toBe('<p>A reply to the reply.</p>');
+    expect(api.page).toMatchObject({ key: '/', title: 'On reading slowly', commentCount: 4 });
+    expect(api.comments[0]!.replies[0]!.replies[0]!.replies[0]!.html).toBe('<p>Three levels down.</p>');
     await page.close();
   }, 60_000);
 });

@@ -181,12 +181,37 @@ describe('quote and reply', () => {
     getSelection()!.removeAllRanges();
     getSelection()!.addRange(range);
     box.querySelector('.body')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    await until(() => buttons(box).includes('Quote'), 'the Quote button');
     button(box, 'Quote').click();
     const form = await until(() => box.querySelector('parley-form textarea') && box.querySelector('parley-form')!, 'the reply form');
     expect(byLabel<HTMLTextAreaElement>(form, 'Comment').value).to.equal('> quick brown fox\n\n');
     expect(form.querySelector('.replying')!.textContent).to.include('Replying to Fox Writer');
     expect(form.querySelector<HTMLAnchorElement>('.replying a')!.getAttribute('href')).to.equal(`#comment-${comment.id}`);
+  });
+
+  it('quotes the whole comment when nothing is selected, as a keyboard reader would', async () => {
+    const page = uniquePage('quote-all');
+    const { comment } = await seed({ page, body: 'Short and sweet.' });
+    const el = mount({ page });
+    const box = await until(() => article(el, comment.id), 'the comment');
+    getSelection()!.removeAllRanges();
+    button(box, 'Quote').click();
+    const form = await until(() => box.querySelector('parley-form textarea') && box.querySelector('parley-form')!, 'the reply form');
+    expect(byLabel<HTMLTextAreaElement>(form, 'Comment').value).to.equal('> Short and sweet.\n\n');
+  });
+});
+
+describe('long reply chains', () => {
+  it('show the first replies and load the rest with "Show N more replies"', async () => {
+    const page = uniquePage('many-replies');
+    const top = await seed({ page, body: 'Popular' });
+    for (let i = 0; i < 23; i++) await seed({ page, body: `Reply ${i}`, parentId: top.comment.id });
+    const el = mount({ page });
+    const host = await until(() => article(el, top.comment.id)?.parentElement, 'the comment');
+    const replies = () => host.querySelectorAll(':scope > ol.replies > li').length;
+    await until(() => replies() === 20, 'the first 20 replies');
+    button(host, 'Show 3 more replies').click();
+    await until(() => replies() === 23, 'all 23 replies');
+    expect(buttons(host).some((b) => b.startsWith('Show') && b.includes('more'))).to.equal(false);
   });
 });
 
@@ -206,6 +231,20 @@ describe('collapsing', () => {
 });
 
 describe('permalinks', () => {
+  it('follows a link to a comment clicked inside the thread', async () => {
+    const page = uniquePage('hash-link');
+    const a = await seed({ page, body: 'Target' });
+    await seed({ page, body: 'Another' });
+    const el = mount({ page });
+    const target = await until(() => article(el, a.comment.id), 'the comment');
+    try {
+      location.hash = `#comment-${a.comment.id}`;
+      await until(() => target.classList.contains('highlight'), 'the highlight after the link');
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  });
+
   it('loads and highlights a linked comment that is not on the first page', async () => {
     const page = uniquePage('deep-link');
     for (let i = 0; i < 51; i++) await seed({ page, body: `Filler ${i}` });

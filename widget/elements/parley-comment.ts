@@ -105,6 +105,25 @@ export class ParleyComment extends LitElement {
     this.quote = selectedText(this.getRootNode());
   }
 
+  /** Quotes what the reader selected in this comment, or the whole comment (keyboard readers select nothing). */
+  private onQuote(c: Comment): void {
+    const whole = this.querySelector(`#comment-${c.id} .body`)?.textContent?.trim() ?? '';
+    fire(this, 'parley-reply', { id: c.id, quote: this.quote || whole });
+  }
+
+  /** The confirmation takes focus, and gives it back to Delete when the reader keeps the comment. */
+  private async openConfirm(): Promise<void> {
+    this.confirming = true;
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('.confirm .danger')?.focus();
+  }
+
+  private async closeConfirm(): Promise<void> {
+    this.confirming = false;
+    await this.updateComplete;
+    [...this.querySelectorAll<HTMLElement>(`#comment-${this.comment.id} .tools button`)].at(-1)?.focus();
+  }
+
   private renderAuthor(c: Comment) {
     const name = c.author.name || this.tr.t('anonymous');
     const website = c.author.website;
@@ -132,7 +151,7 @@ export class ParleyComment extends LitElement {
       return html`<div class="tools confirm" role="group" aria-label=${tr.t('confirmDelete')}>
         <span>${tr.t('confirmDelete')}</span>
         <button class="danger" type="button" @click=${() => ((this.confirming = false), fire(this, 'parley-delete', { id: c.id }))}>${tr.t('delete')}</button>
-        <button type="button" @click=${() => (this.confirming = false)}>${tr.t('keep')}</button>
+        <button type="button" @click=${() => this.closeConfirm()}>${tr.t('keep')}</button>
       </div>`;
     }
     return html`<div class="tools">
@@ -140,12 +159,12 @@ export class ParleyComment extends LitElement {
       ${this.locked
         ? nothing
         : html`<button class="link" type="button" aria-expanded=${this.replyTo === c.id ? 'true' : 'false'} @click=${() => fire(this, 'parley-reply', { id: c.id })}>${tr.t('reply')}</button>`}
-      ${this.quote && !this.locked
-        ? html`<button class="link" type="button" @click=${() => fire(this, 'parley-reply', { id: c.id, quote: this.quote })}>${tr.t('quote')}</button>`
-        : nothing}
+      ${this.locked
+        ? nothing
+        : html`<button class="link" type="button" @click=${() => this.onQuote(c)}>${tr.t('quote')}</button>`}
       ${own
         ? html`<button class="link" type="button" @click=${() => fire(this, 'parley-start-edit', { id: c.id })}>${tr.t('edit')}</button>
-            <button class="link" type="button" @click=${() => (this.confirming = true)}>${tr.t('delete')}</button>`
+            <button class="link" type="button" @click=${() => this.openConfirm()}>${tr.t('delete')}</button>`
         : nothing}
     </div>`;
   }

@@ -100,8 +100,23 @@ export class ParleyComments extends LitElement {
 
   private async load(): Promise<void> {
     await this.thread.load();
+    await this.followHash();
+  }
+
+  /** A URL fragment cannot reach into shadow DOM, so the thread follows #comment-ID links itself. */
+  private followHash = async (): Promise<void> => {
     const id = /^#comment-(\d+)$/.exec(location.hash)?.[1];
-    if (id && (await this.thread.bringIn(id))) void this.showComment(id, true);
+    if (id && (await this.thread.bringIn(id))) await this.showComment(id, true);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('hashchange', this.followHash);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.followHash);
   }
 
   /** A comment's element once every nested element has rendered it, or null. */
@@ -114,11 +129,12 @@ export class ParleyComments extends LitElement {
     return null;
   }
 
-  /** Focuses a comment; a linked one (a URL fragment cannot reach into shadow DOM) is also scrolled to and highlighted. */
+  /** Focuses a comment; a linked one is also scrolled to and highlighted. */
   private async showComment(id: string, linked = false): Promise<void> {
     const target = await this.findComment(id);
     if (!target) return;
     if (linked) {
+      this.renderRoot.querySelectorAll('.highlight').forEach((el) => el.classList.remove('highlight'));
       target.classList.add('highlight');
       target.scrollIntoView({ block: 'center' });
     }
@@ -176,6 +192,13 @@ export class ParleyComments extends LitElement {
     }
   }
 
+  /** After a delete, focus goes to the heading, which says the new count, rather than to the page. */
+  private async onDelete(id: string): Promise<void> {
+    await this.thread.remove(id);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
   private onSort(event: Event): void {
     const value = (event.target as HTMLSelectElement).value as SortOrder;
     saveSort(value);
@@ -184,9 +207,9 @@ export class ParleyComments extends LitElement {
 
   private renderHeader() {
     const { tr, info } = this.thread;
-    const sort = this.currentSort ?? 'oldest';
+    const sort = this.thread.sort;
     return html`<header>
-      <h2 id="parley-heading" part="heading">${tr.n('comments', info?.commentCount ?? 0)}</h2>
+      <h2 id="parley-heading" part="heading" tabindex="-1">${tr.n('comments', info?.commentCount ?? 0)}</h2>
       <label class="sort">${tr.t('sortBy')}
         <select @change=${this.onSort}>
           ${sortOrders.map((s) => html`<option value=${s} ?selected=${s === sort}>${tr.t(s)}</option>`)}
@@ -208,7 +231,7 @@ export class ParleyComments extends LitElement {
       @parley-reply=${this.onReply}
       @parley-start-edit=${this.onStartEdit}
       @parley-cancel=${() => ((this.replyTo = null), (this.editing = null))}
-      @parley-delete=${(e: CustomEvent<CommentRefDetail>) => t.remove(e.detail.id)}
+      @parley-delete=${(e: CustomEvent<CommentRefDetail>) => this.onDelete(e.detail.id)}
       @parley-vote=${(e: CustomEvent<VoteDetail>) => t.vote(e.detail.id, e.detail.value)}
       @parley-more-replies=${(e: CustomEvent<CommentRefDetail>) => t.moreReplies(e.detail.id)}
     >

@@ -2,6 +2,7 @@
 import init from './001-init.sql?raw';
 import votes from './002-votes.sql?raw';
 import moderation from './003-moderation.sql?raw';
+import voteAddresses from './004-vote-addresses.sql?raw';
 
 export interface Migration {
   id: number;
@@ -13,4 +14,5 @@ export const migrations: Migration[] = [
   { id: 1, name: 'init', sql: init },
   { id: 2, name: 'votes', sql: votes },
   { id: 3, name: 'moderation', sql: moderation },
+  { id: 4, name: 'vote-addresses', sql: voteAddresses },
 ];

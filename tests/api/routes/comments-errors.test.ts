@@ -110,12 +110,19 @@ describe('bad thread reads get a clear error', () => {
     });
   }
 
-  it('refuses a cursor made for another sort order', async () => {
+  it('refuses a cursor made for another sort order or another list', async () => {
     const t = await testApp();
-    for (let i = 0; i < 3; i++) await t.comment({ page: '/p' });
-    const { nextCursor } = await (await t.get('/api/comments?page=/p&limit=1&sort=best')).json();
-    const res = await t.get(`/api/comments?page=/p&limit=1&sort=oldest&cursor=${nextCursor}`);
-    expect(res.status).toBe(400);
+    const { comment } = await t.comment({ page: '/p' });
+    for (let i = 0; i < 3; i++) await t.comment({ page: '/p', parentId: comment.id });
+    for (const [from, to] of [['best', 'oldest'], ['oldest', 'newest'], ['newest', 'oldest']]) {
+      await t.comment({ page: '/p' });
+      const { nextCursor } = await (await t.get(`/api/comments?page=/p&limit=1&sort=${from}`)).json();
+      expect(nextCursor, from).not.toBeNull();
+      const res = await t.get(`/api/comments?page=/p&limit=1&sort=${to}&cursor=${nextCursor}`);
+      expect(res.status, `${from} cursor used for ${to}`).toBe(400);
+    }
+    const replies = await (await t.get(`/api/comments/${comment.id}/replies?limit=1`)).json();
+    expect((await t.get(`/api/comments?page=/p&cursor=${replies.nextCursor}`)).status).toBe(400);
   });
 
   it('answers unknown routes with a JSON 404', async () => {

@@ -98,6 +98,7 @@ describe('reading a thread', () => {
     const t = await testApp();
     expect(await thread(t, 'page=/nobody-here')).toEqual({
       page: { key: '/nobody-here', title: null, url: null, locked: false, commentCount: 0, maxDepth: 6 },
+      sort: 'oldest',
       comments: [],
       nextCursor: null,
     });
@@ -160,6 +161,23 @@ describe('reading a thread', () => {
     const page2 = await (await t.get(`/api/comments/${top.id}/replies?limit=10&cursor=${page1.nextCursor}`)).json();
     expect(page2.comments).toHaveLength(3);
     expect(page2.nextCursor).toBeNull();
+  });
+
+  it('shows the first 20 replies under a comment and counts the rest in moreReplies', async () => {
+    const t = await testApp();
+    const top = (await t.comment({ body: 'top' })).comment;
+    for (let i = 0; i < 23; i++) await t.comment({ body: `r${i}`, parentId: top.id });
+    const { comments } = (await (await t.get('/api/comments?page=/post/1')).json()) as ThreadResponse;
+    expect(comments[0]!.replies).toHaveLength(20);
+    expect(comments[0]!).toMatchObject({ replyCount: 23, moreReplies: 3 });
+    const all = await (await t.get(`/api/comments/${top.id}/replies?limit=50`)).json();
+    expect(all.comments.map((c: { html: string }) => c.html).slice(20)).toEqual(['<p>r20</p>', '<p>r21</p>', '<p>r22</p>']);
+  });
+
+  it('answers a new comment with its reply count as replies still to load', async () => {
+    const t = await testApp();
+    const { comment } = await t.comment({});
+    expect(comment).toMatchObject({ replyCount: 0, moreReplies: 0 });
   });
 
   it('answers 404 for the replies of a comment that does not exist', async () => {

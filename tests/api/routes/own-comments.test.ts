@@ -46,6 +46,12 @@ describe('editing your own comment', () => {
     });
   }
 
+  it('checks the token before the text: a wrong token with a bad body is still 401', async () => {
+    const t = await testApp();
+    const { comment } = await t.comment({ body: 'original' });
+    expect((await send(t, 'PATCH', comment.id, 'y'.repeat(43), { body: '' })).status).toBe(401);
+  });
+
   it('refuses after the edit window with 403 and changes nothing', async () => {
     const t = await testApp();
     const { comment, editToken } = await t.comment({ body: 'original' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ThreadResponse } from '../../../shared/types.ts';
-import { wilsonLowerBound } from '../../../api/store/votes.ts';
+import { rank, votersPerAddress, wilsonLowerBound } from '../../../api/store/votes.ts';
 import { testApp, type TestApp } from '../../helpers/app.ts';
 
 const vote = (t: TestApp, id: string, value: unknown, voter = 'voter-aaaaaaaa') => t.post(`/api/comments/${id}/vote`, { value, voter });
@@ -46,7 +46,7 @@ describe('votes', () => {
     const ids: Record<string, string> = {};
     for (const name of ['few', 'many', 'none', 'bad', 'pinned']) ids[name] = (await t.comment({ body: name })).comment.id;
     await vote(t, ids.few!, 1, 'voter-00000');
-    for (let i = 0; i < 8; i++) await vote(t, ids.many!, 1, `voter-many-${i}`);
+    for (let i = 0; i < 4; i++) await vote(t, ids.many!, 1, `voter-many-${i}`);
     await vote(t, ids.many!, -1, 'voter-many-x');
     await vote(t, ids.bad!, -1, 'voter-bad-1');
     await t.db.execute({ sql: 'UPDATE comments SET pinned = 1 WHERE id = ?', args: [ids.pinned!] });
@@ -55,8 +55,20 @@ describe('votes', () => {
     expect([...first.comments, ...rest.comments].map((c) => c.html)).toEqual(['pinned', 'many', 'few', 'none', 'bad'].map((b) => `<p>${b}</p>`));
   });
 
-  it('ranks 10 up and 1 down above 1 up and none down', () => {
+  it('ranks 10 up and 1 down above 1 up and none down, and disliked comments below unvoted ones', () => {
     expect(wilsonLowerBound(10, 1)).toBeGreaterThan(wilsonLowerBound(1, 0));
     expect(wilsonLowerBound(0, 0)).toBe(0);
+    expect(rank(0, 4)).toBeLessThan(rank(0, 0));
+    expect(rank(4, 0)).toBeGreaterThan(rank(0, 0));
+  });
+
+  it('lets one address be only a few voters on one comment, but change its votes freely', async () => {
+    const t = await testApp();
+    const { comment } = await t.comment({});
+    for (let i = 0; i < votersPerAddress; i++) expect((await vote(t, comment.id, 1, `stuffer-${i}-xx`)).status).toBe(200);
+    const refused = await vote(t, comment.id, 1, 'stuffer-extra');
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toContain('your network');
+    expect(await (await vote(t, comment.id, -1, 'stuffer-0-xx')).json()).toMatchObject({ upvotes: 4, downvotes: 1 });
   });
 });
