@@ -8,6 +8,10 @@ import { serverHtml } from '../server-html.ts';
 import { saveName, savedName } from '../storage.ts';
 
 import formCss from './form.css';
+import enForm from '../i18n/en-form.json';
+
+/** The form's English words, added to the English dictionary when the form loads. */
+export const formWords: Record<string, string> = enForm;
 
 /** The form's style sheet, which the thread adopts when the form's code first loads. */
 export const formStyles = unsafeCSS(formCss);

@@ -2,7 +2,8 @@
 import en from './en.json';
 
 type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-type Messages = typeof en;
+/** The form's English words (en-form.json) come with the form's code; other languages carry every word. */
+type Messages = typeof en & typeof import('./en-form.json');
 /** Keys of plain messages. */
 export type MessageKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
 /** Keys of messages with a count, chosen by the language's plural rules. */
@@ -21,6 +22,11 @@ export class Translator {
     this.rules = new Intl.PluralRules(lang);
   }
 
+  /** Adds words that arrive later (the form's, with its code), keeping the ones the language has. */
+  add(messages: Record<string, string | Plural>): void {
+    this.messages = { ...messages, ...this.messages };
+  }
+
   t(key: MessageKey): string {
     return this.messages[key] as string;
   }
@@ -33,7 +39,7 @@ export class Translator {
   }
 }
 
-export const english = new Translator('en', en);
+export const english = new Translator('en', en as Record<string, string | Plural>);
 
 /** The language of an element: its own lang, else its nearest ancestor's or the page's, when Parley speaks it. */
 export function pickLanguage(el: Element): string {
