@@ -18,12 +18,11 @@ export async function openDb({ url, authToken }: DbOptions): Promise<Db> {
   const local = url.startsWith('file:');
   if (local && url !== 'file::memory:') mkdirSync(dirname(localPath(url)), { recursive: true });
   const db = createClient({ url, authToken, timeout: busyTimeoutMs });
-  if (local) {
-    // WAL lets readers go on while one process writes; it is a property of the file, kept once set.
-    await db.execute('PRAGMA journal_mode = WAL');
-    await db.execute('PRAGMA synchronous = NORMAL');
-  }
-  await db.execute('PRAGMA foreign_keys = ON');
+  // WAL lets readers go on while one process writes; it is a property of the file, kept once set.
+  // Per-connection settings (synchronous, foreign_keys) are not set here: the client opens more connections
+  // later and would not repeat them. So synchronous stays SQLite's default, FULL: a commit is on disk before
+  // its response, even through a power loss (see README, Durability); and deletes never rely on cascades.
+  if (local) await db.execute('PRAGMA journal_mode = WAL');
   return db;
 }
 

@@ -41,6 +41,7 @@ export async function listAdmins(db: Db): Promise<Admin[]> {
 
 export function removeAdmin(db: Db, email: string): Promise<void> {
   return writeTransaction(db, async (tx) => {
+    await tx.execute({ sql: 'DELETE FROM sessions WHERE admin_id = (SELECT id FROM admins WHERE email = ?)', args: [email] });
     const { rowsAffected } = await tx.execute({ sql: 'DELETE FROM admins WHERE email = ?', args: [email] });
     if (rowsAffected === 0) throw new ApiError('not_found', `There is no moderator ${email}.`);
   });

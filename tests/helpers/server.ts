@@ -5,7 +5,10 @@ import { once } from 'node:events';
 export interface ServerProcess {
   url: string;
   output(): string;
+  /** SIGTERM: the server finishes what is in flight and exits. */
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, as in a crash. */
+  kill(): Promise<void>;
 }
 
 export const serverEntry = 'dist/server/parley.js';
@@ -33,7 +36,17 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
-  return { url, output: () => output, stop: () => stopProcess(child) };
+  return {
+    url,
+    output: () => output,
+    stop: () => stopProcess(child),
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
