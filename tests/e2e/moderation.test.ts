@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostile } from '../fixtures/hostile.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { serverEntry, startServerProcess, type ServerProcess } from '../helpers/server.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -102,6 +103,26 @@ describe('a moderator keeping order', () => {
     expect(await stranger.page.getByRole('button', { name: 'Write a comment…' }).count()).toBe(0);
     const refused = await fetch(`${server.url}/api/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page: '/', body: 'sneaky' }) });
     expect(refused.status).toBe(403);
+
+    // Hostile names, titles and bodies render inert on the admin page too.
+    for (const [i, text] of hostile.entries()) {
+      await fetch(`${server.url}/api/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ page: `/hostile/${i}`, pageTitle: text.slice(0, 300), body: text, author: { name: text.slice(0, 64) } }),
+      });
+    }
+    await mod.page.getByRole('button', { name: 'Comments' }).click();
+    await mod.page.getByLabel('Status').selectOption('');
+    await mod.page.getByRole('button', { name: 'Show' }).click();
+    await mod.page.locator('li.item').nth(49).waitFor();
+    await mod.page.waitForTimeout(300);
+    expect(await mod.page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    const injected = await mod.page.evaluate(() => {
+      const roots = [document.querySelector('parley-admin')!.shadowRoot!, document.querySelector('parley-admin')!.shadowRoot!.querySelector('admin-queue')!.shadowRoot!];
+      return roots.flatMap((r) => [...r.querySelectorAll('script, iframe, object, embed, img, svg, [onerror], [onload], [onclick]')].map((e) => e.outerHTML.slice(0, 60)));
+    });
+    expect(injected).toEqual([]);
 
     // The audit log shows what happened, and nothing broke the pages' strict CSP.
     await mod.page.getByRole('button', { name: 'Audit log' }).click();

@@ -31,7 +31,7 @@ describe('hostile input', () => {
     const page = uniquePage('hostile');
     window.__pwned = undefined;
     for (const text of hostile) {
-      await seed({ page, body: text, author: { name: text.slice(0, 64), website: 'https://example.com/"><script>window.__pwned="site"</script>' } });
+      await seed({ page, pageTitle: text.slice(0, 300), body: text, author: { name: text.slice(0, 64), website: 'https://example.com/"><script>window.__pwned="site"</script>' } });
     }
     for (const website of hostileWebsites) {
       const res = await fetch(`${api}/api/comments`, {
@@ -43,7 +43,13 @@ describe('hostile input', () => {
       else expect(res.status, website).to.equal(201);
     }
     const el = mount({ page, sort: 'oldest' });
-    await until(() => shadow(el).querySelectorAll('article').length >= hostile.length, 'every comment');
+    await until(() => shadow(el).querySelectorAll('article').length >= 50, 'the first page');
+    while (shadow(el).querySelectorAll('article').length < hostile.length) {
+      const more = await until(() => shadow(el).querySelector<HTMLButtonElement>('.load-more:not([disabled])'), 'Load more');
+      const shown = shadow(el).querySelectorAll('article').length;
+      more.click();
+      await until(() => shadow(el).querySelectorAll('article').length > shown, 'the next page');
+    }
     // Give anything that might run (onerror, onload, timers) its chance.
     await new Promise((r) => setTimeout(r, 300));
 
