@@ -11,6 +11,8 @@ export interface Config {
   /** Origins every site accepts besides its own list (PARLEY_ORIGINS). */
   origins: string[];
   rateLimits: boolean;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY: addresses, or `loopback`). */
+  trustProxy: string[];
   /** PARLEY_DEMO=1: create a demo moderator when there is none (never in production). */
   demo: boolean;
 }
@@ -36,6 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     origins,
     rateLimits: env.PARLEY_RATE_LIMITS !== 'off',
     demo: env.PARLEY_DEMO === '1',
+    trustProxy: (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }
 

@@ -72,6 +72,8 @@ export const newCommentSchema = v.object({
     }, 'author must be an object.'),
   ),
   body: commentBody,
+  formToken: v.optional(v.pipe(v.string('formToken must be text.'), v.maxLength(200, 'That form token is not valid.'))),
+  hp: v.optional(v.pipe(v.string(), v.maxLength(1000))),
 }, 'The request body must be a JSON object.');
 
 export type NewCommentInput = v.InferOutput<typeof newCommentSchema>;
@@ -91,6 +93,18 @@ export const siteSettingsSchema = v.partial(
     maxDepth: v.pipe(v.number('maxDepth must be a number.'), v.integer(), v.minValue(1), v.maxValue(20)),
     defaultSort: v.picklist(sortOrders as SortOrder[], 'defaultSort must be oldest, newest or best.'),
     closeAfterDays: v.nullable(v.pipe(v.number('closeAfterDays must be a number of days.'), v.integer(), v.minValue(1), v.maxValue(36500))),
+    honeypot: v.boolean('honeypot must be true or false.'),
+    minSecondsToPost: v.pipe(v.number('minSecondsToPost must be a number.'), v.integer(), v.minValue(0), v.maxValue(600)),
+    maxLinks: v.pipe(v.number('maxLinks must be a number.'), v.integer(), v.minValue(0), v.maxValue(100)),
+    blocklist: v.pipe(
+      v.array(v.pipe(v.string(), v.transform(cleanLine), v.nonEmpty('A blocked word cannot be empty.'), atMost(100, 'A blocked word or phrase'))),
+      v.maxLength(500, 'At most 500 blocked words and phrases.'),
+    ),
+    blocklistAction: v.picklist(['hold', 'refuse'], 'blocklistAction must be hold or refuse.'),
+    duplicateMinutes: v.pipe(v.number('duplicateMinutes must be a number.'), v.integer(), v.minValue(0), v.maxValue(1440)),
+    postsPerMinute: v.pipe(v.number('postsPerMinute must be a number.'), v.integer(), v.minValue(1), v.maxValue(10000)),
+    votesPerMinute: v.pipe(v.number('votesPerMinute must be a number.'), v.integer(), v.minValue(1), v.maxValue(10000)),
+    editsPerMinute: v.pipe(v.number('editsPerMinute must be a number.'), v.integer(), v.minValue(1), v.maxValue(10000)),
   }),
 );
 

@@ -24,6 +24,8 @@ export interface Comment {
   html: string;
   createdAt: string;
   editedAt: string | null;
+  /** The last edit was a moderator's, not the writer's. */
+  editedByModerator: boolean;
   status: CommentStatus;
   score: number;
   upvotes: number;
@@ -47,6 +49,8 @@ export interface PageInfo {
 
 export interface ThreadResponse {
   page: PageInfo;
+  /** Goes back with a post: proves the form was shown a few seconds before (the site's minSecondsToPost). */
+  formToken: string;
   /** The order the comments come in: the one asked for, else the site's default. */
   sort: SortOrder;
   comments: Comment[];
@@ -79,6 +83,10 @@ export interface NewComment {
   parentId?: string | null;
   author?: { name?: string; email?: string; website?: string };
   body: string;
+  /** The thread's formToken. */
+  formToken?: string;
+  /** The honeypot: a field people never see and never fill. */
+  hp?: string;
 }
 
 export interface PostCommentResponse {
@@ -159,4 +167,15 @@ export interface SiteSettings {
   maxDepth: number;
   defaultSort: SortOrder;
   closeAfterDays: number | null;
+  /** Spam defences. */
+  honeypot: boolean;
+  minSecondsToPost: number;
+  maxLinks: number;
+  blocklist: string[];
+  blocklistAction: 'hold' | 'refuse';
+  duplicateMinutes: number;
+  /** Rate limits per address, per minute. */
+  postsPerMinute: number;
+  votesPerMinute: number;
+  editsPerMinute: number;
 }

@@ -25,6 +25,8 @@ export class ThreadController implements ReactiveController {
   nextCursor: string | null = null;
   /** The order the server applied: the reader's choice, the page's attribute, or the site's default. */
   sort: SortOrder = 'oldest';
+  /** Given back with each post: shows the server the form was on screen for a moment. */
+  private formToken = '';
   errorMessage = '';
   /** Said to screen readers after each change. */
   announcement = '';
@@ -91,6 +93,7 @@ export class ThreadController implements ReactiveController {
       this.comments = thread.comments;
       this.nextCursor = thread.nextCursor;
       this.sort = thread.sort;
+      this.formToken = thread.formToken;
       this.replyCursors.clear();
       this.state = 'ready';
       void this.showOwnPending(generation);
@@ -157,6 +160,7 @@ export class ThreadController implements ReactiveController {
         pageTitle: o.pageTitle,
         pageUrl: o.pageUrl,
         parentId,
+        formToken: this.formToken,
         ...draft,
       });
       rememberOwn(comment.id, { token: editToken, until: Date.parse(editableUntil), source: draft.body, site: o.site ?? 'default', page: o.page });
@@ -181,7 +185,7 @@ export class ThreadController implements ReactiveController {
     try {
       const { comment } = await api.editComment(this.options().base, id, own.token, body);
       rememberOwn(id, { ...own, source: body });
-      this.comments = updateComment(this.comments, id, (c) => ({ ...c, html: comment.html, editedAt: comment.editedAt }));
+      this.comments = updateComment(this.comments, id, (c) => ({ ...c, html: comment.html, editedAt: comment.editedAt, editedByModerator: false, status: comment.status }));
       this.announcement = this.tr.t('saved');
       this.changed();
     } catch (err) {

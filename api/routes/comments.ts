@@ -5,6 +5,7 @@ import { commentId, repliesQuerySchema, threadQuerySchema } from '../../shared/s
 import type { CommentContextResponse, RepliesResponse, ThreadResponse } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
+import { formToken } from '../security/spam.ts';
 import { emptyPage, getPage } from '../store/pages.ts';
 import { commentInContext } from '../store/permalink.ts';
 import { listReplies, listTopLevel, siteOfVisibleComment } from '../store/thread.ts';
@@ -20,9 +21,10 @@ export function commentRoutes(deps: Deps): Hono {
     const site = await requireSite(c, deps, query.site);
     const page = await getPage(db, site.slug, query.page, site.settings.closeAfterDays, site.settings.maxDepth);
     const sort = query.sort ?? site.settings.defaultSort;
+    const form = formToken(deps.secret, Date.now());
     const body: ThreadResponse = page
-      ? { page: page.info, sort, ...(await listTopLevel(db, page.id, { sort, limit: query.limit ?? limits.pageSizeDefault, cursor: query.cursor })) }
-      : { page: emptyPage(query.page, site.settings.maxDepth), sort, comments: [], nextCursor: null };
+      ? { page: page.info, sort, formToken: form, ...(await listTopLevel(db, page.id, { sort, limit: query.limit ?? limits.pageSizeDefault, cursor: query.cursor })) }
+      : { page: emptyPage(query.page, site.settings.maxDepth), sort, formToken: form, comments: [], nextCursor: null };
     return c.json(body);
   });
 

@@ -9,6 +9,8 @@ import { renderComment } from '../render/markdown.ts';
 import { clientIp } from '../security/client-ip.ts';
 import { keyedHash, newToken } from '../security/hash.ts';
 import { holdReason } from '../security/hold-policy.ts';
+import { enforceLimit } from '../security/rate-limit.ts';
+import { blockedPhrase, formWait } from '../security/spam.ts';
 import { currentAdmin } from '../security/session.ts';
 import { banFor } from '../store/bans.ts';
 import { createComment, isKnownWriter } from '../store/comments.ts';
@@ -22,15 +24,24 @@ export function newCommentRoutes(deps: Deps): Hono {
   app.post('/', async (c) => {
     const input = parse(newCommentSchema, await readJson(c));
     const site = await requireSite(c, deps, input.site);
+    const { settings } = site;
     const moderator = await currentAdmin(c, deps);
     const name = input.author?.name || moderator?.name || '';
-    if (site.settings.requireName && name === '') throw new ApiError('validation', 'Please give a name.', 'author.name');
+    if (settings.requireName && name === '') throw new ApiError('validation', 'Please give a name.', 'author.name');
     const email = input.author?.email?.toLowerCase() || null;
-    const ip = clientIp(c);
+    const ip = clientIp(c, deps.config);
     const ipHash = ip === null ? null : keyedHash(secret, 'ip', ip);
     const now = Date.now();
+    await enforceLimit(c, deps, 'post', site);
 
     if (!moderator) {
+      // A field people never see: whatever fills it is a program. Refused, not silently dropped.
+      if (settings.honeypot && input.hp) throw new ApiError('validation', 'This comment looks automated, so it was not posted.', 'hp');
+      if (deps.config.rateLimits && settings.minSecondsToPost > 0) {
+        const wait = formWait(secret, input.formToken, settings.minSecondsToPost, now);
+        if (wait === 'invalid') throw new ApiError('validation', 'The form has expired: reload the page and post again.', 'formToken');
+        if (wait > 0) throw new ApiError('rate_limited', `That was quick: wait ${wait} seconds and post again.`, undefined, { 'Retry-After': String(wait) });
+      }
       const ban = await banFor(db, { email, name, ipHash }, now);
       if (ban) {
         const until = ban.until ? ` until ${new Date(ban.until).toUTCString()}` : '';
@@ -39,9 +50,13 @@ export function newCommentRoutes(deps: Deps): Hono {
     }
 
     const html = renderComment(input.body);
+    const blocked = moderator ? null : blockedPhrase(settings.blocklist, `${name}\n${input.body}`);
+    if (blocked !== null && settings.blocklistAction === 'refuse') {
+      throw new ApiError('validation', 'The comment contains a word or phrase this site does not accept.', 'body');
+    }
     const held = moderator
       ? null
-      : holdReason({ moderation: site.settings.moderation, html, knownWriter: site.settings.moderation === 'first' && (await isKnownWriter(db, site.slug, email, ipHash)) });
+      : holdReason({ settings, html, blocked, knownWriter: settings.moderation === 'first' && (await isKnownWriter(db, site.slug, email, ipHash)) });
     const editToken = newToken();
     const comment = await createComment(db, {
       site: site.slug,
@@ -59,7 +74,8 @@ export function newCommentRoutes(deps: Deps): Hono {
       heldReason: held,
       authorAdminId: moderator?.id ?? null,
       badge: moderator ? 'moderator' : null,
-      closeAfterDays: site.settings.closeAfterDays,
+      closeAfterDays: settings.closeAfterDays,
+      duplicateMinutes: settings.duplicateMinutes,
       ipHash,
       editTokenHash: keyedHash(secret, 'edit-token', editToken),
       createdAt: now,
@@ -67,7 +83,7 @@ export function newCommentRoutes(deps: Deps): Hono {
     const body: PostCommentResponse = {
       comment,
       editToken,
-      editableUntil: new Date(now + site.settings.editWindowSeconds * 1000).toISOString(),
+      editableUntil: new Date(now + settings.editWindowSeconds * 1000).toISOString(),
     };
     return c.json(body, 201);
   });

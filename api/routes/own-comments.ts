@@ -6,7 +6,14 @@ import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { readJson } from '../middleware/json-body.ts';
 import { renderComment } from '../render/markdown.ts';
+import { clientIp } from '../security/client-ip.ts';
 import { assertMayEdit } from '../security/edit-token.ts';
+import { holdReason } from '../security/hold-policy.ts';
+import { blockedPhrase } from '../security/spam.ts';
+import { banFor } from '../store/bans.ts';
+import type { Site } from '../store/sites.ts';
+import { anySiteAllows } from '../security/origins.ts';
+import { enforceLimit } from '../security/rate-limit.ts';
 import { keyedHash, sameHash } from '../security/hash.ts';
 import { deleteByAuthor, getOwnedComment, unpublished, updateBody, type OwnedComment } from '../store/own-comments.ts';
 import { parse } from '../validate.ts';
@@ -16,18 +23,23 @@ export function ownCommentRoutes(deps: Deps): Hono {
   const { db, secret } = deps;
   const app = new Hono();
 
-  /** The comment named in the path, once the request has shown it may change it. */
-  async function authorised(c: Context, now: number): Promise<OwnedComment> {
+  /** The comment named in the path and its site, once the request has shown it may change it. */
+  async function authorised(c: Context, now: number): Promise<{ owned: OwnedComment; site: Site }> {
     const id = Number(parse(commentId, c.req.param('id')));
-    const comment = await getOwnedComment(db, id);
-    if (!comment) throw new ApiError('not_found', 'There is no such comment.');
-    const site = await requireSite(c, deps, comment.site);
-    assertMayEdit(comment, c.req.header('authorization'), secret, site.settings.editWindowSeconds, now);
-    return comment;
+    const owned = await getOwnedComment(db, id);
+    if (!owned) throw new ApiError('not_found', 'There is no such comment.');
+    const site = await requireSite(c, deps, owned.site);
+    await enforceLimit(c, deps, 'edit', site);
+    assertMayEdit(owned, c.req.header('authorization'), secret, site.settings.editWindowSeconds, now);
+    return { owned, site };
   }
 
   // The writer's own comments that wait for a moderator, shown to them alone: the tokens prove who wrote them.
   app.post('/mine', async (c) => {
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !(await anySiteAllows(c, deps.config, db, origin))) {
+      throw new ApiError('forbidden', `Requests from ${origin} are not accepted.`);
+    }
     const input = parse(mineSchema, await readJson(c));
     const tokens = new Map(input.comments.map((t) => [t.id, keyedHash(secret, 'edit-token', t.token)]));
     const found = await unpublished(db, [...tokens.keys()].map(Number));
@@ -37,16 +49,28 @@ export function ownCommentRoutes(deps: Deps): Hono {
 
   app.patch('/:id', async (c) => {
     const now = Date.now();
-    const owned = await authorised(c, now);
+    const { owned, site } = await authorised(c, now);
     const input = parse(editSchema, await readJson(c));
-    const comment = await updateBody(db, owned, input.body, renderComment(input.body), now);
+    // An edit meets the same rules as a new comment: bans, blocked words, links.
+    const ip = clientIp(c, deps.config);
+    if (await banFor(db, { email: owned.email, name: owned.name, ipHash: ip === null ? null : keyedHash(secret, 'ip', ip) }, now)) {
+      throw new ApiError('banned', 'You cannot change comments here: a moderator has blocked this writer.');
+    }
+    const { settings } = site;
+    const blocked = blockedPhrase(settings.blocklist, input.body);
+    if (blocked !== null && settings.blocklistAction === 'refuse') {
+      throw new ApiError('validation', 'The comment contains a word or phrase this site does not accept.', 'body');
+    }
+    const html = renderComment(input.body);
+    const heldReason = holdReason({ settings, html, blocked, knownWriter: true });
+    const comment = await updateBody(db, owned, { source: input.body, html, editedAt: now, heldReason });
     if (!comment) throw new ApiError('not_found', 'There is no such comment.');
     return c.json({ comment });
   });
 
   app.delete('/:id', async (c) => {
-    const { id } = await authorised(c, Date.now());
-    await deleteByAuthor(db, id);
+    const { owned } = await authorised(c, Date.now());
+    await deleteByAuthor(db, owned.id);
     return c.body(null, 204);
   });
 

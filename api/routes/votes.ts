@@ -5,6 +5,7 @@ import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { readJson } from '../middleware/json-body.ts';
 import { clientIp } from '../security/client-ip.ts';
+import { enforceLimit } from '../security/rate-limit.ts';
 import { keyedHash } from '../security/hash.ts';
 import { castVote, siteOfVotableComment } from '../store/votes.ts';
 import { parse } from '../validate.ts';
@@ -19,10 +20,10 @@ export function voteRoutes(deps: Deps): Hono {
     const input = parse(voteSchema, await readJson(c));
     const site = await siteOfVotableComment(db, id);
     if (site === null) throw new ApiError('not_found', 'There is no such comment to vote on.');
-    await requireSite(c, deps, site);
+    await enforceLimit(c, deps, 'vote', await requireSite(c, deps, site));
     // A voter is the widget's random id together with the address, so people behind one address vote apart;
     // the store caps how many voters one address can be on one comment.
-    const ipHash = keyedHash(secret, 'ip', clientIp(c) ?? '');
+    const ipHash = keyedHash(secret, 'ip', clientIp(c, deps.config) ?? '');
     const voter = { hash: keyedHash(secret, 'voter', `${input.voter ?? ''}\0${ipHash}`), ipHash };
     return c.json(await castVote(db, id, voter, input.value, Date.now()));
   });

@@ -3,6 +3,9 @@ import type { Transaction } from '@libsql/client';
 import type { Db } from '../db/client.ts';
 import type { Ban, BanKind } from '../../shared/types.ts';
 
+/** How much of an address hash moderators see and ban by. */
+export const ipHashShown = 12;
+
 const iso = (ms: unknown) => (ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString());
 
 function toBan(row: Record<string, unknown>): Ban {
@@ -47,7 +50,8 @@ export async function banFor(db: Db, writer: { email: string | null; name: strin
   const checks: [BanKind, string | null][] = [
     ['email', writer.email?.toLowerCase() ?? null],
     ['name', writer.name ? writer.name.toLowerCase() : null],
-    ['ip', writer.ipHash],
+    // Moderators see, and ban, the start of the address hash (AdminComment.ipHash).
+    ['ip', writer.ipHash?.slice(0, ipHashShown) ?? null],
   ];
   const wanted = checks.filter((c): c is [BanKind, string] => c[1] !== null);
   if (wanted.length === 0) return null;

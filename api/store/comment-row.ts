@@ -6,7 +6,7 @@ import type { Comment } from '../../shared/types.ts';
 export const visible = "(c.status = 'approved' OR (c.status = 'deleted' AND c.reply_count > 0))";
 
 export const commentColumns = `c.id, c.parent_id, c.depth, c.author_name, c.author_website, c.avatar, c.body_html,
-  c.status, c.pinned, c.upvotes, c.downvotes, c.rank, c.reply_count, c.badge, c.created_at, c.edited_at`;
+  c.status, c.pinned, c.upvotes, c.downvotes, c.rank, c.reply_count, c.badge, c.created_at, c.edited_at, c.moderator_edited`;
 
 /** The same columns for INSERT … RETURNING and UPDATE … RETURNING, which take no table alias. */
 export const returningColumns = commentColumns.replaceAll('c.', '');
@@ -38,6 +38,7 @@ export function toComment(row: Row): CommentWithKeys {
     html: deleted ? '' : String(row.body_html),
     createdAt: iso(row.created_at),
     editedAt: row.edited_at === null ? null : iso(row.edited_at),
+    editedByModerator: Number(row.moderator_edited) === 1,
     // Readers never learn a comment was marked spam: to its writer it stays "awaiting moderation".
     status: deleted ? 'deleted' : row.status === 'approved' ? 'approved' : 'pending',
     score: upvotes - downvotes,

@@ -24,6 +24,8 @@ export interface CommentDraft {
   badge: string | null;
   /** Threads older than this many days take no new comments (the site's closeAfterDays). */
   closeAfterDays: number | null;
+  /** The same text from the same writer on the same page within this many minutes is refused. */
+  duplicateMinutes: number;
   ipHash: string | null;
   editTokenHash: string;
   createdAt: number;
@@ -51,6 +53,15 @@ export function createComment(db: Db, draft: CommentDraft): Promise<Comment> {
       if (!row || row.status !== 'approved') throw new ApiError('not_found', 'The comment you are replying to does not exist.', 'parentId');
       if (Number(row.page_id) !== pageId) throw new ApiError('validation', 'The comment you are replying to is on another page.', 'parentId');
       depth = Number(row.depth) + 1;
+    }
+
+    if (draft.duplicateMinutes > 0 && (draft.ipHash !== null || draft.email !== null)) {
+      const same = await tx.execute({
+        sql: `SELECT 1 FROM comments WHERE page_id = ? AND body_source = ? AND created_at > ? AND status != 'deleted'
+                AND (ip_hash = ? OR author_email = ?) LIMIT 1`,
+        args: [pageId, draft.source, draft.createdAt - draft.duplicateMinutes * 60_000, draft.ipHash, draft.email],
+      });
+      if (same.rows.length > 0) throw new ApiError('conflict', 'You posted this same comment here a moment ago.', 'body');
     }
 
     const inserted = await tx.execute({

@@ -22,8 +22,14 @@ export async function recountAround(tx: Transaction, commentId: number): Promise
     const next = up.rows[0]?.parent_id;
     parent = next === null || next === undefined ? null : Number(next);
   }
+  // Readers count what they can reach: approved comments whose every ancestor is shown.
   await tx.execute({
-    sql: "UPDATE pages SET comment_count = (SELECT count(*) FROM comments WHERE page_id = pages.id AND status = 'approved') WHERE id = ?",
+    sql: `WITH RECURSIVE reachable (id, status) AS (
+            SELECT c.id, c.status FROM comments c WHERE c.page_id = ?1 AND c.parent_id IS NULL AND ${shown}
+            UNION ALL
+            SELECT c.id, c.status FROM comments c JOIN reachable r ON c.parent_id = r.id WHERE ${shown}
+          )
+          UPDATE pages SET comment_count = (SELECT count(*) FROM reachable WHERE status = 'approved') WHERE id = ?1`,
     args: [Number(row.page_id)],
   });
 }

@@ -5,7 +5,7 @@ import { writeTransaction } from '../db/write.ts';
 export const loginPolicy = {
   /** Failures counted within this window. */
   windowMs: 15 * 60_000,
-  /** After this many failures the key is refused until the lock ends. */
+  /** After this many failures, further attempts are refused until the lock ends. */
   maxFailures: 8,
   lockMs: 15 * 60_000,
 };
@@ -20,7 +20,10 @@ export async function lockedFor(db: Db, keys: string[], now: number): Promise<nu
   return until !== null && until !== undefined && Number(until) > now ? Math.ceil((Number(until) - now) / 1000) : 0;
 }
 
-/** Counts a failure against every key; answers the highest count, which sets how long the answer waits. */
+/**
+ * Counts an attempt against every key, before the password is checked, so parallel guesses all count;
+ * a right password takes its attempt back. Answers the highest count.
+ */
 export function recordFailure(db: Db, keys: string[], now: number): Promise<number> {
   return writeTransaction(db, async (tx) => {
     let most = 0;
@@ -35,12 +38,21 @@ export function recordFailure(db: Db, keys: string[], now: number): Promise<numb
         args: [key, now, now - loginPolicy.windowMs, now - loginPolicy.windowMs],
       });
       const failures = Number(rows[0]!.failures);
-      if (failures >= loginPolicy.maxFailures) {
+      if (failures > loginPolicy.maxFailures) {
         await tx.execute({ sql: 'UPDATE login_failures SET locked_until = ? WHERE key = ?', args: [now + loginPolicy.lockMs, key] });
       }
       most = Math.max(most, failures);
     }
     return most;
+  });
+}
+
+/** Takes back one counted attempt (a sign-in that turned out right), for a key that must not be cleared. */
+export function forgiveOne(db: Db, key: string): Promise<void> {
+  return writeTransaction(db, async (tx) => {
+    await tx.execute({ sql: 'UPDATE login_failures SET failures = max(failures - 1, 0) WHERE key = ? AND locked_until IS NULL', args: [key] });
+    // Old rows go now and then, so guessed emails do not pile up.
+    if (Math.random() < 0.05) await tx.execute({ sql: 'DELETE FROM login_failures WHERE first_at < ? AND (locked_until IS NULL OR locked_until < ?)', args: [Date.now() - 86_400_000, Date.now()] });
   });
 }
 

@@ -3,6 +3,7 @@ import type { Transaction } from '@libsql/client';
 import type { Db } from '../db/client.ts';
 import type { AdminComment, ModerationAction } from '../../shared/types.ts';
 import { ApiError } from '../errors.ts';
+import { ipHashShown } from './bans.ts';
 import { commentColumns, toComment } from './comment-row.ts';
 import { recountAround } from './counters.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -19,7 +20,7 @@ function toAdminComment(row: Record<string, unknown>): AdminComment {
     source: String(row.body_source),
     author: { ...comment.author, name: String(row.author_name), website: row.author_website === null ? null : String(row.author_website) },
     email: row.author_email === null ? null : String(row.author_email),
-    ipHash: row.ip_hash === null ? null : String(row.ip_hash).slice(0, 12),
+    ipHash: row.ip_hash === null ? null : String(row.ip_hash).slice(0, ipHashShown),
     site: String(row.site),
     page: { key: String(row.key), title: row.title === null ? null : String(row.title), url: row.url === null ? null : String(row.url) },
     pinned: Number(row.pinned) === 1,
@@ -102,6 +103,8 @@ export async function moderate(tx: Transaction, id: number, action: ModerationAc
 }
 
 export async function moderatorEdit(tx: Transaction, id: number, source: string, html: string, now: number): Promise<AdminComment> {
+  const before = await getAdminComment(tx, id);
+  if (before?.status === 'deleted' && before.html === '') throw new ApiError('conflict', 'Its writer deleted this comment: there is nothing to edit.');
   const { rowsAffected } = await tx.execute({
     sql: 'UPDATE comments SET body_source = ?, body_html = ?, edited_at = ?, moderator_edited = 1 WHERE id = ?',
     args: [source, html, now, id],

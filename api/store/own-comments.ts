@@ -9,6 +9,8 @@ export interface OwnedComment {
   id: number;
   site: string;
   status: string;
+  email: string | null;
+  name: string;
   editTokenHash: string | null;
   createdAt: number;
 }
@@ -26,7 +28,7 @@ export async function unpublished(db: Db, ids: number[]): Promise<{ comment: Com
 /** A comment its writer may still act on (not deleted or spam), or null. */
 export async function getOwnedComment(db: Db, id: number): Promise<OwnedComment | null> {
   const { rows } = await db.execute({
-    sql: `SELECT c.id, p.site, c.status, c.edit_token_hash, c.created_at FROM comments c JOIN pages p ON p.id = c.page_id
+    sql: `SELECT c.id, p.site, c.status, c.author_email, c.author_name, c.edit_token_hash, c.created_at FROM comments c JOIN pages p ON p.id = c.page_id
           WHERE c.id = ? AND c.status IN ('approved', 'pending')`,
     args: [id],
   });
@@ -36,20 +38,32 @@ export async function getOwnedComment(db: Db, id: number): Promise<OwnedComment 
     id: Number(row.id),
     site: String(row.site),
     status: String(row.status),
+    email: row.author_email === null ? null : String(row.author_email),
+    name: String(row.author_name),
     editTokenHash: row.edit_token_hash === null ? null : String(row.edit_token_hash),
     createdAt: Number(row.created_at),
   };
 }
 
-/** Changes the text, unless the comment was deleted (or its token changed) since the request was checked. */
-export function updateBody(db: Db, owned: OwnedComment, source: string, html: string, editedAt: number): Promise<Comment | null> {
+/**
+ * Changes the text, unless the comment was deleted (or its token changed) since the request was checked.
+ * An edit that the site's rules would hold (a link too many, a blocked word) goes back to the moderators.
+ */
+export function updateBody(
+  db: Db,
+  owned: OwnedComment,
+  edit: { source: string; html: string; editedAt: number; heldReason: string | null },
+): Promise<Comment | null> {
   return writeTransaction(db, async (tx) => {
     const { rows } = await tx.execute({
-      sql: `UPDATE comments SET body_source = ?, body_html = ?, edited_at = ?
+      sql: `UPDATE comments SET body_source = ?, body_html = ?, edited_at = ?, moderator_edited = 0,
+              status = CASE WHEN ? IS NULL THEN status ELSE 'pending' END, held_reason = coalesce(?, held_reason)
             WHERE id = ? AND status IN ('approved', 'pending') AND edit_token_hash = ? RETURNING ${returningColumns}`,
-      args: [source, html, editedAt, owned.id, owned.editTokenHash],
+      args: [edit.source, edit.html, edit.editedAt, edit.heldReason, edit.heldReason, owned.id, owned.editTokenHash],
     });
-    return rows[0] ? toComment(rows[0]).comment : null;
+    if (!rows[0]) return null;
+    if (edit.heldReason !== null && owned.status === 'approved') await recountAround(tx, owned.id);
+    return toComment(rows[0]).comment;
   });
 }
 

@@ -13,6 +13,15 @@ export const defaultSettings: SiteSettings = {
   maxDepth: 6,
   defaultSort: 'oldest',
   closeAfterDays: null,
+  honeypot: true,
+  minSecondsToPost: 3,
+  maxLinks: 3,
+  blocklist: [],
+  blocklistAction: 'hold',
+  duplicateMinutes: 10,
+  postsPerMinute: 5,
+  votesPerMinute: 30,
+  editsPerMinute: 10,
 };
 
 function toSite(row: Record<string, unknown>): Site {

@@ -12,6 +12,8 @@ export interface TestApp extends TestDb {
   /** POSTs JSON to the app and returns the raw Response. */
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
+  /** A request from a client at `ip`, as @hono/node-server would pass its socket. */
+  from(ip: string, path: string, init?: RequestInit): Promise<Response>;
   /** Posts a comment that must succeed. */
   comment(input: Partial<NewComment> & { body?: string }): Promise<PostCommentResponse>;
 }
@@ -41,6 +43,7 @@ export async function testApp(env: Record<string, string> = {}, assetsDir = '/no
     config,
     post,
     get,
+    from: (ip, path, init) => Promise.resolve(app.request(path, init, { incoming: { socket: { remoteAddress: ip } } })),
     async comment(input) {
       const res = await post('/api/comments', { page: '/post/1', body: 'Hello', ...input });
       if (res.status !== 201) throw new Error(`posting failed: ${res.status} ${await res.text()}`);

@@ -138,7 +138,9 @@ export class AdminQueue extends LitElement {
           <strong>${c.author.name || 'Anonymous'}</strong>
           ${c.email ? html`<span>${c.email}</span>` : nothing}
           ${c.ipHash ? html`<span title="Keyed hash of the writer's address">IP ${c.ipHash}</span>` : nothing}
-          <a href=${`${c.page.url ?? c.page.key}#comment-${c.id}`} target="_blank" rel="noopener">${c.site} · ${c.page.title ?? c.page.key}</a>
+          ${c.page.url && /^https?:\/\//i.test(c.page.url)
+            ? html`<a href=${`${c.page.url}#comment-${c.id}`} target="_blank" rel="noopener">${c.site} · ${c.page.title ?? c.page.key}</a>`
+            : html`<span>${c.site} · ${c.page.title ?? c.page.key}</span>`}
           <time datetime=${c.createdAt}>${when(c.createdAt)}</time>
           ${c.moderatorEdited ? html`<span>edited by a moderator</span>` : nothing}
           ${c.pinned ? html`<span>pinned</span>` : nothing}

@@ -200,7 +200,7 @@ export class ParleyComment extends LitElement {
         <div class="meta">
           ${deleted ? html`<span class="deleted">${name}</span>` : this.renderAuthor(c)}
           <a class="when" href="#comment-${c.id}"><time datetime=${c.createdAt} title=${fullDate(c.createdAt, tr.lang)}>${relativeTime(c.createdAt, tr.lang)}</time></a>
-          ${c.editedAt ? html`<span class="edited" title=${fullDate(c.editedAt, tr.lang)}>${tr.t('edited')}</span>` : nothing}
+          ${c.editedAt ? html`<span class="edited" title=${fullDate(c.editedAt, tr.lang)}>${tr.t(c.editedByModerator ? 'editedByModerator' : 'edited')}</span>` : nothing}
           ${c.status === 'pending' ? html`<span class="pending">${tr.t('awaiting')}</span>` : nothing}
         </div>
         ${deleted

@@ -106,7 +106,8 @@ export class ParleyForm extends LitElement {
       fire<EditDetail>(this, 'parley-edit', { id: this.editId, body, waitUntil });
     } else {
       const author = { name, email: this.field('email')!.value.trim(), website: this.field('website')!.value.trim() };
-      fire<SubmitDetail>(this, 'parley-submit', { draft: { body, author }, parentId: this.parentId, waitUntil });
+      const hp = this.field('hp')?.value ?? '';
+      fire<SubmitDetail>(this, 'parley-submit', { draft: { body, author, ...(hp ? { hp } : {}) }, parentId: this.parentId, waitUntil });
     }
     this.busy = true;
     done.then(
@@ -153,6 +154,7 @@ export class ParleyForm extends LitElement {
       <label>${tr.t('name')}<input name="name" autocomplete="name" maxlength=${limits.nameChars} .value=${savedName()} /></label>
       <label>${tr.t('email')}<input name="email" type="email" autocomplete="email" maxlength=${limits.emailChars} /></label>
       <label>${tr.t('website')}<input name="website" type="url" autocomplete="url" maxlength=${limits.websiteChars} /></label>
+      <label class="hp" aria-hidden="true">Leave this empty<input name="hp" tabindex="-1" autocomplete="off" /></label>
     </div>`;
   }
 

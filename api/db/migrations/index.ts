@@ -3,6 +3,7 @@ import init from './001-init.sql?raw';
 import votes from './002-votes.sql?raw';
 import moderation from './003-moderation.sql?raw';
 import voteAddresses from './004-vote-addresses.sql?raw';
+import rateLimits from './005-rate-limits.sql?raw';
 
 export interface Migration {
   id: number;
@@ -15,4 +16,5 @@ export const migrations: Migration[] = [
   { id: 2, name: 'votes', sql: votes },
   { id: 3, name: 'moderation', sql: moderation },
   { id: 4, name: 'vote-addresses', sql: voteAddresses },
+  { id: 5, name: 'rate-limits', sql: rateLimits },
 ];

@@ -7,10 +7,11 @@ import { assertOwnOrigin } from '../../middleware/admin-guard.ts';
 import { readJson } from '../../middleware/json-body.ts';
 import { clientIp } from '../../security/client-ip.ts';
 import { keyedHash } from '../../security/hash.ts';
+import { enforceLimit } from '../../security/rate-limit.ts';
 import { decoyHash, verifyPassword } from '../../security/password.ts';
 import { currentAdmin, endSession, startSession } from '../../security/session.ts';
 import { adminByEmail } from '../../store/admins.ts';
-import { clearFailures, lockedFor, recordFailure } from '../../store/login-failures.ts';
+import { clearFailures, forgiveOne, lockedFor, recordFailure } from '../../store/login-failures.ts';
 import { parse } from '../../validate.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -21,10 +22,12 @@ export function authRoutes(deps: Deps): Hono {
 
   app.post('/login', async (c) => {
     assertOwnOrigin(c, deps);
+    await enforceLimit(c, deps, 'login', null);
     const input = parse(loginSchema, await readJson(c));
     const email = input.email.toLowerCase();
-    const keys = [`email:${email}`, `ip:${keyedHash(secret, 'ip', clientIp(c) ?? '')}`];
+    const keys = [`email:${email}`, `ip:${keyedHash(secret, 'ip', clientIp(c, config) ?? '')}`];
     const now = Date.now();
+    const attempts = await recordFailure(db, keys, now);
     const wait = await lockedFor(db, keys, now);
     if (wait > 0 && config.rateLimits) {
       throw new ApiError('rate_limited', `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minutes.`, undefined, { 'Retry-After': String(wait) });
@@ -33,11 +36,11 @@ export function authRoutes(deps: Deps): Hono {
     // An unknown email is checked against a decoy, so both failures take as long and read the same.
     const ok = await verifyPassword(input.password, admin?.passwordHash ?? decoyHash);
     if (!admin || !ok) {
-      const failures = await recordFailure(db, keys, now);
-      if (config.rateLimits) await sleep(Math.min(250 * failures, 3000));
+      if (config.rateLimits) await sleep(Math.min(250 * attempts, 3000));
       throw new ApiError('unauthorized', 'That email and password do not match a moderator.');
     }
     await clearFailures(db, keys[0]!);
+    await forgiveOne(db, keys[1]!);
     await startSession(c, deps, admin, now);
     return c.body(null, 204);
   });

@@ -99,6 +99,7 @@ describe('reading a thread', () => {
     expect(await thread(t, 'page=/nobody-here')).toEqual({
       page: { key: '/nobody-here', title: null, url: null, locked: false, commentCount: 0, maxDepth: 6 },
       sort: 'oldest',
+      formToken: expect.stringMatching(/^\w+\.[\w-]{22}$/),
       comments: [],
       nextCursor: null,
     });

@@ -57,6 +57,15 @@ describe('moderator sign-in', () => {
     expect((await locked.json()).error.code).toBe('rate_limited');
   }, 30_000);
 
+  it('counts guesses sent in parallel: the right password among them is not let in past the limit', async () => {
+    const t = await testApp({ PARLEY_RATE_LIMITS: 'on' });
+    await addModerator(t);
+    const guesses = Array.from({ length: 30 }, (_, i) => login(t, 'mod@example.com', `wrong ${i}`));
+    const statuses = (await Promise.all(guesses)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(8);
+    expect((await login(t, 'mod@example.com', 'correct horse battery')).status).toBe(429);
+  }, 30_000);
+
   it('locks out an address guessing many accounts', async () => {
     const t = await testApp({ PARLEY_RATE_LIMITS: 'on' });
     await addModerator(t);

@@ -241,3 +241,46 @@ describe('moderators writing comments', () => {
     expect(comment).toMatchObject({ status: 'approved', author: { name: 'Mod', badge: 'moderator' } });
   });
 });
+
+describe('review follow-ups', () => {
+  it('bans by the IP hash the queue shows', async () => {
+    const t = await testApp();
+    const mod = await signIn(t);
+    const post = (body: string) => t.from('203.0.113.50', '/api/comments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page: '/p', body }) });
+    expect((await post('first')).status).toBe(201);
+    const queue = await (await mod.request('GET', '/api/admin/comments')).json();
+    const ipHash = queue.comments[0].ipHash as string;
+    expect(ipHash).toHaveLength(12);
+    expect((await mod.request('POST', '/api/admin/bans', { kind: 'ip', value: ipHash })).status).toBe(201);
+    expect((await post('second')).status).toBe(403);
+    expect((await t.from('198.51.100.50', '/api/comments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page: '/p', body: 'other' }) })).status).toBe(201);
+  });
+
+  it('counts only what readers can reach: replies under a comment marked spam leave the count', async () => {
+    const t = await testApp();
+    const mod = await signIn(t);
+    const parent = (await t.comment({ body: 'parent' })).comment;
+    await t.comment({ body: 'child', parentId: parent.id });
+    await mod.request('POST', `/api/admin/comments/${parent.id}/spam`);
+    expect((await (await t.get('/api/comments?page=/post/1')).json()).page.commentCount).toBe(0);
+    expect(await (await t.get('/api/counts?page=/post/1')).json()).toEqual({ counts: { '/post/1': 0 } });
+    await mod.request('POST', `/api/admin/comments/${parent.id}/approve`);
+    expect((await (await t.get('/api/comments?page=/post/1')).json()).page.commentCount).toBe(2);
+  });
+
+  it('tells readers when a moderator edited a comment', async () => {
+    const t = await testApp();
+    const mod = await signIn(t);
+    const { comment } = await t.comment({ body: 'rude' });
+    await mod.request('PATCH', `/api/admin/comments/${comment.id}`, { body: 'polite' });
+    const [shown] = (await (await t.get('/api/comments?page=/post/1')).json()).comments;
+    expect(shown).toMatchObject({ html: '<p>polite</p>', editedByModerator: true });
+  });
+
+  it('refuses the writer-only /mine route to other origins', async () => {
+    const t = await testApp();
+    const { comment, editToken } = await t.comment({});
+    const res = await t.post('/api/comments/mine', { comments: [{ id: comment.id, token: editToken }] }, { Origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+  });
+});

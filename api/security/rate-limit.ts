@@ -1,0 +1,31 @@
+/** Rate limits per action, site and address: 429 with Retry-After when a writer, voter or editor goes too fast. */
+import type { Context } from 'hono';
+import type { Deps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+import { countRequest } from '../store/rate-counters.ts';
+import type { Site } from '../store/sites.ts';
+import { clientIp } from './client-ip.ts';
+import { keyedHash } from './hash.ts';
+
+export type LimitedAction = 'post' | 'vote' | 'edit' | 'login';
+
+const perMinute = (site: Site | null, action: LimitedAction): number => {
+  if (!site) return 20; // sign-in attempts per address per minute, on top of the per-account lock
+  return { post: site.settings.postsPerMinute, vote: site.settings.votesPerMinute, edit: site.settings.editsPerMinute, login: 20 }[action];
+};
+
+const wording: Record<LimitedAction, string> = {
+  post: 'You are posting too fast',
+  vote: 'You are voting too fast',
+  edit: 'You are changing comments too fast',
+  login: 'Too many sign-in attempts',
+};
+
+export async function enforceLimit(c: Context, deps: Deps, action: LimitedAction, site: Site | null): Promise<void> {
+  if (!deps.config.rateLimits) return;
+  const ipHash = keyedHash(deps.secret, 'ip', clientIp(c, deps.config) ?? '');
+  const wait = await countRequest(deps.db, `${action}:${site?.slug ?? '*'}:${ipHash}`, perMinute(site, action), 60_000, Date.now());
+  if (wait > 0) {
+    throw new ApiError('rate_limited', `${wording[action]}: wait ${wait} seconds and try again.`, undefined, { 'Retry-After': String(wait) });
+  }
+}
