@@ -5,6 +5,7 @@ import { limits } from '../shared/limits.ts';
 import type { Deps } from './deps.ts';
 import { ApiError, notFound, onError } from './errors.ts';
 import { publicCors } from './middleware/cors.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { commentRoutes } from './routes/comments.ts';
@@ -20,6 +21,7 @@ export function createApp(deps: Deps): Hono {
   app.onError(onError);
   app.notFound(notFound);
 
+  app.use('*', securityHeaders());
   app.use('/api/*', publicCors(deps));  // skips /api/admin: moderators use this server's own pages only
   app.use(
     '/api/*',

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adminCommand } from './commands/admin.ts';
 import { siteCommand } from './commands/site.ts';
+import { writerCommand } from './commands/writer.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { openDb } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
@@ -22,6 +23,8 @@ Commands:
                                  add a site that pages on those origins may embed
   site origins SLUG --origin URL…  replace a site's origins
   site list
+  export --email ADDRESS         every comment written with that email, as JSON (a data request)
+  erase --email ADDRESS          erase every comment written with that email
   help                           show this text
 
 Configuration is read from environment variables; see README.md.`;
@@ -49,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
     return -1;
   }
-  const known = ['migrate', 'admin', 'site'];
+  const known = ['migrate', 'admin', 'site', 'export', 'erase'];
   if (!known.includes(command)) {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     return 2;
@@ -61,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(applied.length ? `Applied ${applied.map((m) => `${m.id}-${m.name}`).join(', ')}.` : 'The database is up to date.');
       return 0;
     }
+    if (command === 'export' || command === 'erase') return await writerCommand(db, command, rest);
     return command === 'admin' ? await adminCommand(db, rest) : await siteCommand(db, rest);
   } finally {
     db.close();

@@ -35,6 +35,9 @@ export const vote = (base: string, id: string, value: -1 | 0 | 1, voter: string)
 export const getMine = (base: string, comments: MineRequest['comments']) =>
   request<{ comments: Comment[] }>(base, 'api/comments/mine', json('POST', { comments }));
 
+export const erase = (base: string, comments: MineRequest['comments']) =>
+  request<{ erased: number }>(base, 'api/comments/erase', json('POST', { comments }));
+
 export const getContext = (base: string, id: string) => request<CommentContextResponse>(base, `${commentPath(id)}/context`);
 
 export const preview = (base: string, body: string) => request<{ html: string }>(base, 'api/preview', json('POST', { body }));

@@ -43,5 +43,6 @@ declare global {
     'parley-delete': CustomEvent<CommentRefDetail>;
     'parley-vote': CustomEvent<VoteDetail>;
     'parley-more-replies': CustomEvent<CommentRefDetail>;
+    'parley-erase': CustomEvent<{ waitUntil(done: Promise<void>): void }>;
   }
 }

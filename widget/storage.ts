@@ -73,6 +73,13 @@ export function ownComment(id: string): OwnComment | undefined {
   return own && own.until > Date.now() ? own : undefined;
 }
 
+/** Every comment this browser wrote on this server that it still remembers, with their ids. */
+export const ownAll = (): [string, OwnComment][] => Object.entries(owned());
+
+export function forgetAllOwn(): void {
+  write('own', {});
+}
+
 /** This browser's comments on a page, editable or not, with their ids. */
 export function ownOnPage(site: string, page: string): [string, OwnComment][] {
   return Object.entries(owned()).filter(([, c]) => c.site === site && c.page === page);

@@ -5,7 +5,7 @@ import * as api from './api-client.ts';
 import { ApiClientError } from './http.ts';
 import type { SubmitDetail } from './events.ts';
 import { english, loadTranslator, type MessageKey, type Translator } from './i18n/translator.ts';
-import { forgetOwn, ownComment, ownOnPage, rememberOwn, rememberVote, setStorageScope, voterId } from './storage.ts';
+import { forgetAllOwn, forgetOwn, ownAll, ownComment, ownOnPage, rememberOwn, rememberVote, setStorageScope, voterId } from './storage.ts';
 import { addPending, addReply, appendReplies, findComment, removeComment, updateComment } from './thread-tree.ts';
 
 export interface ThreadOptions {
@@ -205,6 +205,19 @@ export class ThreadController implements ReactiveController {
     } catch (err) {
       this.announcement = err instanceof Error && !(err instanceof ApiClientError) ? err.message : this.describe(err, this.tr.t('serverError'));
     }
+    this.changed();
+  }
+
+  /** Erases every comment this browser wrote on this server, at any age, then shows the thread as it now is. */
+  async eraseMine(): Promise<void> {
+    try {
+      await api.erase(this.options().base, ownAll().map(([id, c]) => ({ id, token: c.token })));
+    } catch (err) {
+      throw new Error(this.describe(err, this.tr.t('serverError')));
+    }
+    forgetAllOwn();
+    await this.load();
+    this.announcement = this.tr.t('erased');
     this.changed();
   }
 

@@ -12,6 +12,7 @@ import { holdReason } from '../security/hold-policy.ts';
 import { blockedPhrase } from '../security/spam.ts';
 import { banFor } from '../store/bans.ts';
 import type { Site } from '../store/sites.ts';
+import { eraseComments, tokenHashesOf } from '../store/writer-data.ts';
 import { anySiteAllows } from '../security/origins.ts';
 import { enforceLimit } from '../security/rate-limit.ts';
 import { keyedHash, sameHash } from '../security/hash.ts';
@@ -45,6 +46,21 @@ export function ownCommentRoutes(deps: Deps): Hono {
     const found = await unpublished(db, [...tokens.keys()].map(Number));
     const comments = found.filter((f) => f.tokenHash !== null && sameHash(f.tokenHash, tokens.get(f.comment.id)!)).map((f) => f.comment);
     return c.json({ comments });
+  });
+
+  // Everything this browser wrote, at any age: the writer's right to erase, proven by the edit tokens.
+  app.post('/erase', async (c) => {
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !(await anySiteAllows(c, deps.config, db, origin))) {
+      throw new ApiError('forbidden', `Requests from ${origin} are not accepted.`);
+    }
+    await enforceLimit(c, deps, 'edit', null);
+    const input = parse(mineSchema, await readJson(c));
+    const stored = await tokenHashesOf(db, input.comments.map((t) => Number(t.id)));
+    const proven = input.comments
+      .filter((t) => stored.has(Number(t.id)) && sameHash(stored.get(Number(t.id))!, keyedHash(secret, 'edit-token', t.token)))
+      .map((t) => Number(t.id));
+    return c.json({ erased: await eraseComments(db, proven) });
   });
 
   app.patch('/:id', async (c) => {

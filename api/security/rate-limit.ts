@@ -10,7 +10,8 @@ import { keyedHash } from './hash.ts';
 export type LimitedAction = 'post' | 'vote' | 'edit' | 'login';
 
 const perMinute = (site: Site | null, action: LimitedAction): number => {
-  if (!site) return 20; // sign-in attempts per address per minute, on top of the per-account lock
+  // Without a site: sign-in attempts (on top of the per-account lock) and erasures, per address per minute.
+  if (!site) return 20;
   return { post: site.settings.postsPerMinute, vote: site.settings.votesPerMinute, edit: site.settings.editsPerMinute, login: 20 }[action];
 };
 

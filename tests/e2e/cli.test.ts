@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../api/db/client.ts';
 import { migrations } from '../../api/db/migrations/index.ts';
 import { tempDir } from '../helpers/temp.ts';
-import { serverEntry } from '../helpers/server.ts';
+import { serverEntry, startServerProcess } from '../helpers/server.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -76,6 +76,28 @@ describe('the parley command', () => {
     const bad = await parley(['site', 'add', 'blog2', '--origin', 'not a url'], env);
     expect(bad.code).toBe(2);
     expect((await parley(['site', 'add', 'blog', '--origin', 'https://x.example'], env)).out).toContain('already a site');
+  });
+
+  it("exports and erases one writer's comments by email (data requests)", async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const env = { DATABASE_URL: `file:${join(dir, 'p.db')}` };
+    const server = await startServerProcess(env.DATABASE_URL);
+    try {
+      for (const [body, email] of [['one', 'Ann@example.com'], ['two', 'ann@example.com'], ['other', 'bob@example.com']]) {
+        await fetch(`${server.url}/api/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page: '/p', body, author: { name: 'A', email } }) });
+      }
+    } finally {
+      await server.stop();
+    }
+    const exported = await parley(['export', '--email', 'ANN@example.com'], env);
+    expect(exported.code).toBe(0);
+    const data = JSON.parse(exported.out);
+    expect(data).toMatchObject({ format: 'parley-writer', version: 1, email: 'ann@example.com' });
+    expect(data.comments.map((c: { body: string }) => c.body)).toEqual(['one', 'two']);
+    expect((await parley(['erase', '--email', 'ann@example.com'], env)).out).toBe('Erased 2 comments written with ann@example.com.\n');
+    expect(JSON.parse((await parley(['export', '--email', 'ann@example.com'], env)).out).comments).toEqual([]);
+    expect(JSON.parse((await parley(['export', '--email', 'bob@example.com'], env)).out).comments).toHaveLength(1);
   });
 
   it('explains itself and refuses unknown commands', async () => {

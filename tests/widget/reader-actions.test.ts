@@ -115,6 +115,23 @@ describe('your own comments', () => {
   });
 });
 
+describe("the writer's right to erase", () => {
+  it('deletes every comment this browser wrote, after a confirmation', async () => {
+    const el = mount({ page: uniquePage('erase') });
+    const a = await postThroughForm(el, 'First of mine');
+    const form = shadow(el).querySelector('section > parley-form')!;
+    type(byLabel(form, 'Comment'), 'Second of mine');
+    button(form, 'Post comment').click();
+    await until(() => shadow(el).querySelectorAll('article').length === 2, 'two comments');
+    button(form, 'Delete all my comments').click();
+    const confirm = await until(() => form.querySelector('.erase[role="group"]'), 'the confirmation');
+    button(confirm, 'Delete them all').click();
+    await until(() => shadow(el).textContent!.includes('Be the first'), 'an empty thread');
+    expect(article(el, a) === null).to.equal(true);
+    expect(shadow(el).textContent).to.include('Your comments were deleted.');
+  });
+});
+
 describe('votes', () => {
   it('counts an upvote, changes it to a downvote, and remembers it', async () => {
     const page = uniquePage('votes');

@@ -234,6 +234,7 @@ export class ParleyComments extends LitElement {
       @parley-delete=${(e: CustomEvent<CommentRefDetail>) => this.onDelete(e.detail.id)}
       @parley-vote=${(e: CustomEvent<VoteDetail>) => t.vote(e.detail.id, e.detail.value)}
       @parley-more-replies=${(e: CustomEvent<CommentRefDetail>) => t.moreReplies(e.detail.id)}
+      @parley-erase=${(e: CustomEvent<{ waitUntil(done: Promise<void>): void }>) => e.detail.waitUntil(t.eraseMine())}
     >
       ${this.renderHeader()}
       ${t.state === 'loading' ? html`<p class="status" role="status">${tr.t('loading')}</p>` : nothing}

@@ -5,7 +5,7 @@ import { cleanText } from '../../shared/text.ts';
 import { fire, type EditDetail, type SubmitDetail } from '../events.ts';
 import { english, type Translator } from '../i18n/translator.ts';
 import { serverHtml } from '../server-html.ts';
-import { saveName, savedName } from '../storage.ts';
+import { ownAll, saveName, savedName } from '../storage.ts';
 
 import formCss from './form.css';
 import enForm from '../i18n/en-form.json';
@@ -37,6 +37,7 @@ export class ParleyForm extends LitElement {
     busy: { state: true },
     error: { state: true },
     previewHtml: { state: true },
+    erasing: { state: true },
   };
 
   /** The comment this form replies to, or null. */
@@ -54,6 +55,8 @@ export class ParleyForm extends LitElement {
   declare private error: string;
   /** The rendered draft while Preview is on, else null. */
   declare private previewHtml: string | null;
+  /** The reader asked to delete all their comments and is being asked to confirm. */
+  declare private erasing: boolean;
 
   constructor() {
     super();
@@ -66,6 +69,7 @@ export class ParleyForm extends LitElement {
     this.busy = false;
     this.error = '';
     this.previewHtml = null;
+    this.erasing = false;
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -148,6 +152,26 @@ export class ParleyForm extends LitElement {
     if (event.key === 'Escape' && (this.parentId || this.editId)) fire(this, 'parley-cancel', undefined);
   }
 
+  private eraseAll(): void {
+    let done: Promise<void> = Promise.resolve();
+    fire(this, 'parley-erase', { waitUntil: (p: Promise<void>) => (done = p) });
+    done.then(
+      () => (this.erasing = false),
+      (err: unknown) => (this.error = err instanceof Error && err.message ? err.message : this.tr.t('serverError')),
+    );
+  }
+
+  /** Under the top form: delete everything this browser wrote here (the writer's right to erase). */
+  private renderErase() {
+    const { tr } = this;
+    if (this.parentId || this.editId || ownAll().length === 0) return nothing;
+    return this.erasing
+      ? html`<p class="erase" role="group" aria-label=${tr.t('eraseMine')}>${tr.t('confirmErase')}
+          <button class="danger" type="button" @click=${this.eraseAll}>${tr.t('eraseAll')}</button>
+          <button type="button" @click=${() => (this.erasing = false)}>${tr.t('cancel')}</button></p>`
+      : html`<p class="erase"><button class="link" type="button" @click=${() => (this.erasing = true)}>${tr.t('eraseMine')}</button></p>`;
+  }
+
   private renderIdentity() {
     const { tr } = this;
     return html`<div class="fields">
@@ -179,6 +203,6 @@ export class ParleyForm extends LitElement {
           ? html`<button type="button" @click=${() => fire(this, 'parley-cancel', undefined)}>${tr.t('cancel')}</button>`
           : nothing}
       </div>
-    </form>`;
+    </form>${this.renderErase()}`;
   }
 }
