@@ -54,6 +54,15 @@ export class AdminSites extends LitElement {
       maxDepth: Number(data.get('maxDepth')),
       defaultSort: String(data.get('defaultSort')) as SiteSettings['defaultSort'],
       closeAfterDays: closeAfter === '' ? null : Number(closeAfter),
+      honeypot: data.get('honeypot') === 'on',
+      minSecondsToPost: Number(data.get('minSecondsToPost')),
+      maxLinks: Number(data.get('maxLinks')),
+      blocklist: String(data.get('blocklist') ?? '').split('\n').map((w) => w.trim()).filter(Boolean),
+      blocklistAction: String(data.get('blocklistAction')) as SiteSettings['blocklistAction'],
+      duplicateMinutes: Number(data.get('duplicateMinutes')),
+      postsPerMinute: Number(data.get('postsPerMinute')),
+      votesPerMinute: Number(data.get('votesPerMinute')),
+      editsPerMinute: Number(data.get('editsPerMinute')),
     };
     this.error = '';
     this.saved = '';
@@ -87,6 +96,23 @@ export class AdminSites extends LitElement {
         </label>
         <label>Close threads after (days, empty: never)<input name="closeAfterDays" type="number" min="1" .value=${s.closeAfterDays === null ? '' : String(s.closeAfterDays)} /></label>
         <label><span><input name="requireName" type="checkbox" .checked=${s.requireName} /> Require a name</span></label>
+      </div>
+      <h4>Spam and floods</h4>
+      <div class="settings">
+        <label><span><input name="honeypot" type="checkbox" .checked=${s.honeypot} /> Honeypot field</span></label>
+        <label>Seconds before a post is accepted<input name="minSecondsToPost" type="number" min="0" max="600" .value=${String(s.minSecondsToPost)} /></label>
+        <label>Links allowed before review<input name="maxLinks" type="number" min="0" max="100" .value=${String(s.maxLinks)} /></label>
+        <label>Refuse repeats within (minutes)<input name="duplicateMinutes" type="number" min="0" max="1440" .value=${String(s.duplicateMinutes)} /></label>
+        <label>Blocked words and phrases (one per line)<textarea name="blocklist" .value=${s.blocklist.join('\n')}></textarea></label>
+        <label>A blocked word
+          <select name="blocklistAction">
+            <option value="hold" ?selected=${s.blocklistAction === 'hold'}>holds the comment</option>
+            <option value="refuse" ?selected=${s.blocklistAction === 'refuse'}>refuses the comment</option>
+          </select>
+        </label>
+        <label>Posts per minute per address<input name="postsPerMinute" type="number" min="1" .value=${String(s.postsPerMinute)} /></label>
+        <label>Votes per minute per address<input name="votesPerMinute" type="number" min="1" .value=${String(s.votesPerMinute)} /></label>
+        <label>Edits per minute per address<input name="editsPerMinute" type="number" min="1" .value=${String(s.editsPerMinute)} /></label>
       </div>
       <button class="primary" type="submit">Save ${site.slug}</button>
     </form>`;
