@@ -81,6 +81,7 @@ describe('malformed requests', () => {
       expect(res.status, what).toBeGreaterThanOrEqual(400);
       expect(res.status, what).toBeLessThan(500);
       expect(res.headers.get('content-type'), what).toMatch(/^application\/json/);
+      expect(res.headers.get('x-content-type-options'), what).toBe('nosniff');
       const text = await res.text();
       const { error } = JSON.parse(text) as { error: { code: string; message: string } };
       expect(error.code, what).toMatch(/^[a-z_]+$/);
