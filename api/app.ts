@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin/index.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { countRoutes } from './routes/counts.ts';
+import { feedRoutes } from './routes/feed.ts';
 import { healthRoutes } from './routes/health.ts';
 import { newCommentRoutes } from './routes/new-comment.ts';
 import { ownCommentRoutes } from './routes/own-comments.ts';
@@ -40,6 +41,7 @@ export function createApp(deps: Deps): Hono {
   app.route('/api/preview', previewRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
   app.route('/api/counts', countRoutes(deps));
+  app.route('/api/feed.atom', feedRoutes(deps));
   app.route('/api/health', healthRoutes(deps));
   app.route('/', assetRoutes(deps));
   return app;
