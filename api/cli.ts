@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adminCommand } from './commands/admin.ts';
+import { pageCommand } from './commands/page.ts';
 import { siteCommand } from './commands/site.ts';
 import { writerCommand } from './commands/writer.ts';
 import { ConfigError, readConfig } from './config.ts';
@@ -23,6 +24,9 @@ Commands:
                                  add a site that pages on those origins may embed
   site origins SLUG --origin URL…  replace a site's origins
   site list
+  page move OLD_KEY NEW_KEY [--site S]
+                                 move a thread to its article's new key (the old key stays an alias;
+                                 an existing thread at the new key is merged with it)
   export --email ADDRESS         every comment written with that email, as JSON (a data request)
   erase --email ADDRESS          erase every comment written with that email
   help                           show this text
@@ -52,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
     return -1;
   }
-  const known = ['migrate', 'admin', 'site', 'export', 'erase'];
+  const known = ['migrate', 'admin', 'site', 'page', 'export', 'erase'];
   if (!known.includes(command)) {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     return 2;
@@ -65,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'export' || command === 'erase') return await writerCommand(db, command, rest);
+    if (command === 'page') return await pageCommand(db, rest);
     return command === 'admin' ? await adminCommand(db, rest) : await siteCommand(db, rest);
   } finally {
     db.close();

@@ -142,6 +142,8 @@ export const banSchema = v.object({
   until: v.optional(v.nullable(v.pipe(v.string('until must be a date.'), v.isoTimestamp('until must be an ISO 8601 time such as 2030-01-01T00:00:00Z.')))),
 });
 
+export const pageMoveSchema = v.object({ site: v.optional(siteSlug), from: pageKey, to: pageKey });
+
 export const pageLockSchema = v.object({ site: v.optional(siteSlug), page: pageKey, locked: v.boolean('locked must be true or false.') });
 
 export const adminQuerySchema = v.object({

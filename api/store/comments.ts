@@ -33,12 +33,15 @@ export interface CommentDraft {
 
 export function createComment(db: Db, draft: CommentDraft): Promise<Comment> {
   return writeTransaction(db, async (tx) => {
+    // A moved thread's old key is an alias: comments posted to it join the thread under its new key.
+    const alias = await tx.execute({ sql: 'SELECT p.key FROM page_aliases a JOIN pages p ON p.id = a.page_id WHERE a.site = ? AND a.key = ?', args: [draft.site, draft.pageKey] });
+    const pageKey = alias.rows[0] ? String(alias.rows[0].key) : draft.pageKey;
     // A page keeps the first URL and title it was given: a later writer cannot rename someone's article.
     const page = await tx.execute({
       sql: `INSERT INTO pages (site, key, url, title, created_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (site, key) DO UPDATE SET url = coalesce(pages.url, excluded.url), title = coalesce(pages.title, excluded.title)
             RETURNING id, locked, created_at`,
-      args: [draft.site, draft.pageKey, draft.pageUrl, draft.pageTitle, draft.createdAt],
+      args: [draft.site, pageKey, draft.pageUrl, draft.pageTitle, draft.createdAt],
     });
     const pageRow = page.rows[0]!;
     if (isClosed(Number(pageRow.locked), Number(pageRow.created_at), draft.closeAfterDays, draft.createdAt)) {

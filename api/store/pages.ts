@@ -10,8 +10,10 @@ export interface PageRow {
 
 /** A page with what readers see of it; `closeAfterDays` (the site's setting) closes old threads. */
 export async function getPage(db: Db, site: string, key: string, closeAfterDays: number | null = null, maxDepth = 6): Promise<PageRow | null> {
+  // A key may be an alias a moved thread left behind: it answers with the thread under its current key.
   const { rows } = await db.execute({
-    sql: 'SELECT id, key, title, url, locked, comment_count, created_at FROM pages WHERE site = ? AND key = ?',
+    sql: `SELECT id, key, title, url, locked, comment_count, created_at FROM pages
+          WHERE id = coalesce((SELECT id FROM pages WHERE site = ?1 AND key = ?2), (SELECT page_id FROM page_aliases WHERE site = ?1 AND key = ?2))`,
     args: [site, key],
   });
   const row = rows[0];
@@ -38,9 +40,12 @@ export function emptyPage(key: string, maxDepth = 6): PageInfo {
 export async function countComments(db: Db, site: string, keys: string[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
   if (keys.length === 0) return counts;
+  const list = keys.map(() => '?').join(', ');
   const { rows } = await db.execute({
-    sql: `SELECT key, comment_count FROM pages WHERE site = ? AND key IN (${keys.map(() => '?').join(', ')})`,
-    args: [site, ...keys],
+    sql: `SELECT p.key, p.comment_count FROM pages p WHERE p.site = ? AND p.key IN (${list})
+          UNION ALL
+          SELECT a.key, p.comment_count FROM page_aliases a JOIN pages p ON p.id = a.page_id WHERE a.site = ? AND a.key IN (${list})`,
+    args: [site, ...keys, site, ...keys],
   });
   for (const row of rows) counts[String(row.key)] = Number(row.comment_count);
   return counts;

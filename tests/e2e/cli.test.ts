@@ -100,6 +100,18 @@ describe('the parley command', () => {
     expect(JSON.parse((await parley(['export', '--email', 'bob@example.com'], env)).out).comments).toHaveLength(1);
   });
 
+  it('moves a thread to a new key from the command line', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const env = { DATABASE_URL: `file:${join(dir, 'p.db')}` };
+    const server = await startServerProcess(env.DATABASE_URL);
+    await fetch(`${server.url}/api/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page: '/old', body: 'hi' }) });
+    await server.stop();
+    const moved = await parley(['page', 'move', '/old', '/new'], env);
+    expect(moved).toEqual({ code: 0, out: 'Moved the thread /old into /new on default; /old stays as an alias.\n' });
+    expect((await parley(['page', 'move', '/missing', '/x'], env)).code).toBe(2);
+  });
+
   it('explains itself and refuses unknown commands', async () => {
     expect((await parley(['help'])).out).toContain('Usage: parley <command>');
     const bad = await parley(['frobnicate']);

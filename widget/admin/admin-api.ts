@@ -34,6 +34,9 @@ export const pages = (site?: string, cursor?: string) =>
 export const lock = (site: string, page: string, locked: boolean) =>
   request<{ page: AdminPage }>(base, 'api/admin/pages', json('PATCH', { site, page, locked }));
 
+export const movePage = (site: string, from: string, to: string) =>
+  request<{ merged: boolean }>(base, 'api/admin/pages/move', json('POST', { site, from, to }));
+
 export const bans = () => request<{ bans: Ban[] }>(base, 'api/admin/bans');
 export const ban = (b: { kind: string; value: string; reason: string; until: string | null }) =>
   request<{ ban: Ban }>(base, 'api/admin/bans', json('POST', b));

@@ -6,14 +6,16 @@ import { adminStyles, problem, when } from './styles.ts';
 
 export class AdminPages extends LitElement {
   static override styles = adminStyles;
-  static override properties = { list: { state: true }, nextCursor: { state: true }, error: { state: true } };
+  static override properties = { list: { state: true }, nextCursor: { state: true }, error: { state: true }, moved: { state: true } };
 
   declare private list: AdminPage[];
   declare private nextCursor: string | null;
   declare private error: string;
+  declare private moved: string;
 
   constructor() {
     super();
+    this.moved = '';
     this.list = [];
     this.nextCursor = null;
     this.error = '';
@@ -51,8 +53,31 @@ export class AdminPages extends LitElement {
     void this.setLock(String(data.get('site') || 'default'), String(data.get('page')), true);
   }
 
+  private async onMove(event: Event): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    this.error = '';
+    try {
+      const { merged } = await admin.movePage(String(data.get('site') || 'default'), String(data.get('from')), String(data.get('to')));
+      this.error = '';
+      this.moved = `${merged ? 'Merged' : 'Moved'} ${String(data.get('from'))} into ${String(data.get('to'))}; the old key still shows the thread.`;
+      form.reset();
+      await this.load();
+    } catch (err) {
+      this.error = problem(err);
+    }
+  }
+
   protected override render() {
     return html`<h2>Pages</h2>
+      <form class="row" @submit=${this.onMove} aria-label="Move a thread">
+        <label>Site<input name="site" placeholder="default" /></label>
+        <label>Old key<input name="from" required placeholder="/2019/old-url" /></label>
+        <label>New key<input name="to" required placeholder="/posts/new-url" /></label>
+        <button type="submit">Move thread</button>
+      </form>
+      ${this.moved ? html`<p role="status">${this.moved}</p>` : nothing}
       <form class="row" @submit=${this.onLockByKey} aria-label="Lock a page">
         <label>Site<input name="site" placeholder="default" /></label>
         <label>Page key<input name="page" required placeholder="/post/1" /></label>

@@ -4,6 +4,7 @@ import votes from './002-votes.sql?raw';
 import moderation from './003-moderation.sql?raw';
 import voteAddresses from './004-vote-addresses.sql?raw';
 import rateLimits from './005-rate-limits.sql?raw';
+import pageAliases from './006-page-aliases.sql?raw';
 
 export interface Migration {
   id: number;
@@ -17,4 +18,5 @@ export const migrations: Migration[] = [
   { id: 3, name: 'moderation', sql: moderation },
   { id: 4, name: 'vote-addresses', sql: voteAddresses },
   { id: 5, name: 'rate-limits', sql: rateLimits },
+  { id: 6, name: 'page-aliases', sql: pageAliases },
 ];

@@ -83,6 +83,13 @@ describe('moderator sign-in', () => {
     expect((await mod.request('GET', '/api/admin/me')).status).toBe(401);
   });
 
+  it('refuses a sign-out from another origin (a forged request cannot end the session)', async () => {
+    const t = await testApp();
+    const mod = await signIn(t);
+    expect((await mod.request('POST', '/api/admin/logout', undefined, { Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await mod.request('GET', '/api/admin/me')).status).toBe(200);
+  });
+
   it('ends sessions that have expired', async () => {
     const t = await testApp();
     const mod = await signIn(t);
@@ -99,6 +106,7 @@ describe('every admin route', () => {
     ['PATCH', '/api/admin/comments/1', { body: 'x' }],
     ['GET', '/api/admin/pages'],
     ['PATCH', '/api/admin/pages', { page: '/p', locked: true }],
+    ['POST', '/api/admin/pages/move', { from: '/p', to: '/q' }],
     ['GET', '/api/admin/bans'],
     ['POST', '/api/admin/bans', { kind: 'email', value: 'a@example.com' }],
     ['DELETE', '/api/admin/bans/1'],
