@@ -6,6 +6,7 @@ import type { Deps } from './deps.ts';
 import { ApiError, notFound, onError } from './errors.ts';
 import { publicCors } from './middleware/cors.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { importBytes } from './routes/admin/backup.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { commentRoutes } from './routes/comments.ts';
@@ -24,15 +25,17 @@ export function createApp(deps: Deps): Hono {
 
   app.use('*', securityHeaders());
   app.use('/api/*', publicCors(deps));  // skips /api/admin: moderators use this server's own pages only
-  app.use(
-    '/api/*',
+  const limitBody = (maxSize: number) =>
     bodyLimit({
-      maxSize: limits.requestBytes,
+      maxSize,
       onError: () => {
-        throw new ApiError('too_large', `The request body is larger than ${limits.requestBytes / 1024} KB.`);
+        throw new ApiError('too_large', `The request body is larger than ${Math.round(maxSize / 1024)} KB.`);
       },
-    }),
-  );
+    });
+  const small = limitBody(limits.requestBytes);
+  const restore = limitBody(importBytes);
+  // Every body is limited before it is read; only a backup being restored may be large.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/admin/import' ? restore(c, next) : small(c, next)));
 
   app.route('/api/comments', commentRoutes(deps));
   app.route('/api/comments', newCommentRoutes(deps));

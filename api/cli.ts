@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adminCommand } from './commands/admin.ts';
+import { exportCommand, importCommand } from './commands/backup.ts';
 import { pageCommand } from './commands/page.ts';
 import { siteCommand } from './commands/site.ts';
 import { writerCommand } from './commands/writer.ts';
@@ -27,6 +28,9 @@ Commands:
   page move OLD_KEY NEW_KEY [--site S]
                                  move a thread to its article's new key (the old key stays an alias;
                                  an existing thread at the new key is merged with it)
+  export [--site S] [--with-admins]
+                                 everything (or one site) as a JSON backup on standard output
+  import json FILE               restore a backup into an empty database
   export --email ADDRESS         every comment written with that email, as JSON (a data request)
   erase --email ADDRESS          erase every comment written with that email
   help                           show this text
@@ -56,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
     return -1;
   }
-  const known = ['migrate', 'admin', 'site', 'page', 'export', 'erase'];
+  const known = ['migrate', 'admin', 'site', 'page', 'export', 'erase', 'import'];
   if (!known.includes(command)) {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     return 2;
@@ -68,6 +72,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(applied.length ? `Applied ${applied.map((m) => `${m.id}-${m.name}`).join(', ')}.` : 'The database is up to date.');
       return 0;
     }
+    if (command === 'export' && !rest.some((a) => a === '--email' || a.startsWith('--email='))) return await exportCommand(db, rest);
+    if (command === 'import') return await importCommand(db, rest);
     if (command === 'export' || command === 'erase') return await writerCommand(db, command, rest);
     if (command === 'page') return await pageCommand(db, rest);
     return command === 'admin' ? await adminCommand(db, rest) : await siteCommand(db, rest);

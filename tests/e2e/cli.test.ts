@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../api/db/client.ts';
@@ -110,6 +110,31 @@ describe('the parley command', () => {
     const moved = await parley(['page', 'move', '/old', '/new'], env);
     expect(moved).toEqual({ code: 0, out: 'Moved the thread /old into /new on default; /old stays as an alias.\n' });
     expect((await parley(['page', 'move', '/missing', '/x'], env)).code).toBe(2);
+  });
+
+  it('backs up to JSON and restores into an empty database, giving the same backup again', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const env = { DATABASE_URL: `file:${join(dir, 'p.db')}` };
+    const server = await startServerProcess(env.DATABASE_URL);
+    const first = await fetch(`${server.url}/api/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page: '/p', body: 'keep me' }) });
+    const { comment } = await first.json();
+    await fetch(`${server.url}/api/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page: '/p', body: 'and me', parentId: comment.id }) });
+    await server.stop();
+    const exported = await parley(['export'], env);
+    expect(exported.code).toBe(0);
+    const file = join(dir, 'backup.json');
+    writeFileSync(file, exported.out);
+    const restoredEnv = { DATABASE_URL: `file:${join(dir, 'restored.db')}` };
+    const restored = await parley(['import', 'json', file], restoredEnv);
+    expect(restored).toEqual({ code: 0, out: 'Restored 1 sites, 1 pages, 2 comments, 0 votes and 0 bans.\n' });
+    const again = await parley(['export'], restoredEnv);
+    const strip = (text: string) => ({ ...JSON.parse(text), exportedAt: '' });
+    expect(strip(again.out)).toEqual(strip(exported.out));
+    writeFileSync(join(dir, 'not.json'), '{"format": "other"}');
+    const refused = await parley(['import', 'json', join(dir, 'not.json')], restoredEnv);
+    expect(refused.code).not.toBe(0);
+    expect(refused.out).toContain('not a Parley backup');
   });
 
   it('explains itself and refuses unknown commands', async () => {

@@ -47,4 +47,11 @@ export const addSite = (s: { slug: string; name: string; origins: string[] }) =>
 export const changeSite = (slug: string, change: { name?: string; origins?: string[]; settings?: Partial<SiteSettings> }) =>
   request<{ site: SiteInfo }>(base, `api/admin/sites/${slug}`, json('PATCH', change));
 
+export const restore = (backupJson: string) =>
+  request<{ sites: number; pages: number; comments: number }>(base, 'api/admin/import', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: backupJson,
+  });
+
 export const audit = (cursor?: string) => request<{ entries: AuditEntry[]; nextCursor: string | null }>(base, `api/admin/audit?${query({ cursor })}`);

@@ -75,6 +75,20 @@ export class AdminSites extends LitElement {
     }
   }
 
+  private async onRestore(event: Event): Promise<void> {
+    event.preventDefault();
+    const file = new FormData(event.target as HTMLFormElement).get('file') as File;
+    this.error = '';
+    this.saved = '';
+    try {
+      const counts = await admin.restore(await file.text());
+      this.saved = `Restored ${counts.comments} comments on ${counts.pages} pages of ${counts.sites} sites.`;
+      this.list = (await admin.sites()).sites;
+    } catch (err) {
+      this.error = problem(err);
+    }
+  }
+
   private renderSite(site: SiteInfo) {
     const s = site.settings;
     return html`<form class="item site" @submit=${(e: Event) => this.onSave(e, site.slug)} aria-label="Site ${site.slug}">
@@ -124,6 +138,12 @@ export class AdminSites extends LitElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.saved ? html`<p role="status">${this.saved}</p>` : nothing}
       ${this.list.map((site) => this.renderSite(site))}
+      <h2>Backup</h2>
+      <p><a href="/api/admin/export" download>Download a backup of everything</a> (JSON; <code>npx parley import json FILE</code> restores it).</p>
+      <form class="row" @submit=${this.onRestore} aria-label="Restore a backup">
+        <label>Restore a backup into this empty install<input name="file" type="file" accept="application/json,.json" required /></label>
+        <button type="submit">Restore</button>
+      </form>
       <h2>Add a site</h2>
       <form class="row" @submit=${this.onAdd} aria-label="Add a site">
         <label>Slug<input name="slug" required pattern="[a-z0-9][a-z0-9_-]*" placeholder="blog" /></label>

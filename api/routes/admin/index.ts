@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { adminGuard, type AdminEnv } from '../../middleware/admin-guard.ts';
 import { adminAuditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
+import { adminBackupRoutes } from './backup.ts';
 import { adminBanRoutes } from './bans.ts';
 import { adminCommentRoutes } from './comments.ts';
 import { adminPageRoutes } from './pages.ts';
@@ -19,6 +20,7 @@ export function adminRoutes(deps: Deps): Hono {
   guarded.route('/bans', adminBanRoutes(deps));
   guarded.route('/sites', adminSiteRoutes(deps));
   guarded.route('/audit', adminAuditRoutes(deps));
+  guarded.route('/', adminBackupRoutes(deps));
   app.route('/', guarded);
   return app;
 }
