@@ -11,6 +11,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { openDb } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { ApiError } from './errors.ts';
+import { loadSecret } from './security/secret.ts';
 import { startServer } from './server.ts';
 
 const usage = `Usage: parley <command>
@@ -31,6 +32,9 @@ Commands:
   export [--site S] [--with-admins]
                                  everything (or one site) as a JSON backup on standard output
   import json FILE               restore a backup into an empty database
+  import disqus FILE [--site S]  import a Disqus XML export (again: nothing changes)
+  import wordpress FILE [--site S]
+                                 import a WordPress WXR export
   export --email ADDRESS         every comment written with that email, as JSON (a data request)
   erase --email ADDRESS          erase every comment written with that email
   help                           show this text
@@ -73,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'export' && !rest.some((a) => a === '--email' || a.startsWith('--email='))) return await exportCommand(db, rest);
-    if (command === 'import') return await importCommand(db, rest);
+    if (command === 'import') return await importCommand(db, await loadSecret(db, config.secret), rest);
     if (command === 'export' || command === 'erase') return await writerCommand(db, command, rest);
     if (command === 'page') return await pageCommand(db, rest);
     return command === 'admin' ? await adminCommand(db, rest) : await siteCommand(db, rest);

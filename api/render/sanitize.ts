@@ -14,14 +14,17 @@ const options: sanitizeHtml.IOptions = {
   // Unknown tags go, their text stays; script, style and the like go with their content.
   disallowedTagsMode: 'discard',
   transformTags: {
-    // Only absolute http(s) and mailto links stay links; anything else (relative, odd schemes) becomes its text.
+    // Imported HTML (Disqus, WordPress) says <b> and <i>; ours says <strong> and <em>.
+    b: 'strong',
+    i: 'em',
+    // Only absolute http(s) and mailto links stay links; anything else (relative, odd schemes) loses its
+    // attributes here and its tags below, keeping its text.
     a: (tagName, attribs): sanitizeHtml.Tag =>
-      attribs.href && /^(https?:\/\/|mailto:)/i.test(attribs.href)
-        ? { tagName, attribs: { href: attribs.href, rel: linkRel } }
-        : { tagName: 'span', attribs: {} },
+      attribs.href && /^(https?:\/\/|mailto:)/i.test(attribs.href) ? { tagName, attribs: { href: attribs.href, rel: linkRel } } : { tagName, attribs: {} },
   },
 };
 
 export function sanitize(html: string): string {
-  return sanitizeHtml(html, options);
+  // The output is well-formed and links cannot nest, so a bare <a> pairs with the next </a>.
+  return sanitizeHtml(html, options).replace(/<a>([\s\S]*?)<\/a>/g, '$1');
 }

@@ -5,6 +5,7 @@ import moderation from './003-moderation.sql?raw';
 import voteAddresses from './004-vote-addresses.sql?raw';
 import rateLimits from './005-rate-limits.sql?raw';
 import pageAliases from './006-page-aliases.sql?raw';
+import imports from './007-imports.sql?raw';
 
 export interface Migration {
   id: number;
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   { id: 4, name: 'vote-addresses', sql: voteAddresses },
   { id: 5, name: 'rate-limits', sql: rateLimits },
   { id: 6, name: 'page-aliases', sql: pageAliases },
+  { id: 7, name: 'imports', sql: imports },
 ];

@@ -17,6 +17,7 @@ describe('Markdown in comments', () => {
     ['headings as text', '# Big', '<p># Big</p>'],
     ['raw HTML as text', '<b>hi</b>', '<p>&lt;b&gt;hi&lt;/b&gt;</p>'],
     ['relative links as text', '[home](/)', '<p>home</p>'],
+    ['a bad link before a good one', '[a](/x) and [b](https://b.example)', '<p>a and <a href="https://b.example" rel="nofollow ugc noopener noreferrer">b</a></p>'],
   ];
   for (const [what, source, html] of cases) {
     it(`renders ${what}`, () => expect(renderComment(source)).toBe(html));
