@@ -20,7 +20,8 @@ export interface Backup {
 }
 
 const commentFields = `id, page_id, parent_id, depth, author_name, author_email, author_website, avatar, body_source, body_html,
-  status, pinned, upvotes, downvotes, reply_count, badge, ip_hash, edit_token_hash, held_reason, moderator_edited, created_at, edited_at`;
+  status, pinned, upvotes, downvotes, reply_count, badge, ip_hash, edit_token_hash, held_reason, moderator_edited, created_at, edited_at,
+  source_id`;
 
 export async function exportBackup(db: Db, opts: { site?: string | undefined; withAdmins: boolean }): Promise<Backup> {
   const only = opts.site;

@@ -137,6 +137,24 @@ describe('the parley command', () => {
     expect(refused.out).toContain('not a Parley backup');
   });
 
+  it('imports a Disqus export with a summary, changes nothing the second time, and refuses other files', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const env = { DATABASE_URL: `file:${join(dir, 'p.db')}` };
+    const fixture = join(import.meta.dirname, '..', 'fixtures', 'disqus.xml');
+    const first = await parley(['import', 'disqus', fixture], env);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^Imported 7 comments into 2 pages of the site "default" in [\d.]+ s\.\n  skipped 2 posts of unknown threads, or of threads without a usable link\n  skipped 1 deleted posts without replies\n$/);
+    const again = await parley(['import', 'disqus', fixture], env);
+    expect(again.out).toContain('Imported 0 comments');
+    expect(again.out).toContain('7 were already here from an earlier import');
+    const wrong = await parley(['import', 'disqus', join(import.meta.dirname, '..', 'fixtures', 'wordpress.xml')], env);
+    expect(wrong.code).toBe(2);
+    expect(wrong.out).toContain('This is not a Disqus export');
+    expect((await parley(['import', 'disqus', join(dir, 'missing.xml')], env)).code).toBe(2);
+    expect((await parley(['import', 'wordpress', fixture, '--site', 'nope'], env)).out).toContain('there is no site "nope"');
+  });
+
   it('explains itself and refuses unknown commands', async () => {
     expect((await parley(['help'])).out).toContain('Usage: parley <command>');
     const bad = await parley(['frobnicate']);
