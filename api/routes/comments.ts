@@ -5,6 +5,7 @@ import { commentId, repliesQuerySchema, threadQuerySchema } from '../../shared/s
 import type { CommentContextResponse, RepliesResponse, ThreadResponse } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
+import { jsonWithEtag } from '../middleware/etag.ts';
 import { formToken } from '../security/spam.ts';
 import { emptyPage, getPage } from '../store/pages.ts';
 import { commentInContext } from '../store/permalink.ts';
@@ -25,7 +26,7 @@ export function commentRoutes(deps: Deps): Hono {
     const body: ThreadResponse = page
       ? { page: page.info, sort, formToken: form, ...(await listTopLevel(db, page.id, { sort, limit: query.limit ?? limits.pageSizeDefault, cursor: query.cursor })) }
       : { page: emptyPage(query.page, site.settings.maxDepth), sort, formToken: form, comments: [], nextCursor: null };
-    return c.json(body);
+    return jsonWithEtag(c, body, ['formToken']);
   });
 
   app.get('/:id/replies', async (c) => {

@@ -5,6 +5,7 @@ import { limits } from '../../shared/limits.ts';
 import { pageKey, siteSlug } from '../../shared/schemas.ts';
 import type { CountsResponse } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
+import { jsonWithEtag } from '../middleware/etag.ts';
 import { countComments } from '../store/pages.ts';
 import { parse } from '../validate.ts';
 import { requireSite } from './require-site.ts';
@@ -24,7 +25,7 @@ export function countRoutes(deps: Deps): Hono {
     const query = parse(countsQuery, { site: c.req.query('site'), page: c.req.queries('page') ?? [] });
     const site = await requireSite(c, deps, query.site);
     const body: CountsResponse = { counts: await countComments(deps.db, site.slug, [...new Set(query.page)]) };
-    return c.json(body);
+    return jsonWithEtag(c, body);
   });
   return app;
 }

@@ -199,3 +199,23 @@ describe('reading a thread', () => {
     expect((await thread(t, 'site=blog&page=/post/1')).comments.map((c) => c.html)).toEqual(['<p>on blog</p>']);
   });
 });
+
+describe('conditional reads', () => {
+  it('answers 304 to a client that has the thread already, and 200 once it changed', async () => {
+    const t = await testApp();
+    await t.comment({ body: 'one' });
+    const first = await t.get('/api/comments?page=/post/1');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=5');
+    const same = await t.get('/api/comments?page=/post/1', { 'If-None-Match': etag });
+    expect(same.status).toBe(304);
+    expect(await same.text()).toBe('');
+    await t.comment({ body: 'two' });
+    const changed = await t.get('/api/comments?page=/post/1', { 'If-None-Match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    const counts = await t.get('/api/counts?page=/post/1');
+    expect((await t.get('/api/counts?page=/post/1', { 'If-None-Match': counts.headers.get('etag')! })).status).toBe(304);
+  });
+});
