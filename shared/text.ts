@@ -5,9 +5,12 @@ const controls = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g;
 // Bidi embeddings, overrides and isolates: they can make a name read as something else.
 const bidiControls = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 
-/** Multi-line text: NFC, Unix newlines, no control characters, trimmed. */
+// Characters no document may hold (XML forbids them, so feeds would break): noncharacters, lone surrogates.
+const invalid = /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Multi-line text: NFC, Unix newlines, no control characters or invalid characters, trimmed. */
 export function cleanText(value: string): string {
-  return value.normalize('NFC').replace(/\r\n?/g, '\n').replace(controls, '').trim();
+  return value.normalize('NFC').replace(/\r\n?/g, '\n').replace(controls, '').replace(invalid, '').trim();
 }
 
 /** One-line text such as a name: as cleanText, with bidi controls removed and whitespace runs folded. */

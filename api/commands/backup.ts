@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
-import { backupSchema } from '../../shared/backup-schema.ts';
+import { backupProblem, backupSchema } from '../../shared/backup-schema.ts';
 import { firstProblem } from '../../shared/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { importFile, NotAnExport } from '../import/run.ts';
@@ -17,13 +17,17 @@ export async function exportCommand(db: Db, args: string[]): Promise<number> {
   return 0;
 }
 
+class BadBackup extends Error {}
+
 /** Checks a document and restores it; the error says what is wrong with the file. */
 export async function restore(db: Db, document: unknown) {
   const parsed = v.safeParse(backupSchema, document);
   if (!parsed.success) {
     const problem = firstProblem(parsed.issues);
-    throw new Error(`${problem.field ? `${problem.field}: ` : ''}${problem.message}`);
+    throw new BadBackup(`${problem.field ? `${problem.field}: ` : ''}${problem.message}`);
   }
+  const inconsistent = backupProblem(parsed.output);
+  if (inconsistent) throw new BadBackup(`This backup is inconsistent: ${inconsistent}`);
   return importBackup(db, parsed.output as Backup);
 }
 
@@ -76,7 +80,16 @@ export async function importCommand(db: Db, secret: string, args: string[]): Pro
     console.error(`parley: ${file} is not a JSON file: ${err instanceof Error ? err.message : err}`);
     return 2;
   }
-  const counts = await restore(db, document);
+  let counts;
+  try {
+    counts = await restore(db, document);
+  } catch (err) {
+    if (err instanceof BadBackup || (err instanceof Error && 'code' in err && err.code === 'conflict')) {
+      console.error(`parley: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
   console.log(`Restored ${counts.sites} sites, ${counts.pages} pages, ${counts.comments} comments, ${counts.votes} votes and ${counts.bans} bans.`);
   return 0;
 }

@@ -32,8 +32,9 @@ interface Mapper {
   recognised(): boolean;
 }
 
-function disqus(): Mapper {
+function disqus(prefix: string): Mapper {
   let posts = 0;
+  let threads = 0;
   return {
     root: 'disqus',
     isRecord: (path) => path.length === 2 && (path[1] === 'thread' || path[1] === 'post'),
@@ -41,16 +42,17 @@ function disqus(): Mapper {
       const id = r.attributes.id;
       if (!id) return;
       if (r.name === 'thread') {
-        emit.thread({ sourceId: `disqus:${id}`, ...keyOf(r.fields.link), title: cleanLine(r.fields.title ?? '') || null, closed: yes(r.fields.isClosed) });
+        threads++;
+        emit.thread({ sourceId: `${prefix}disqus:${id}`, ...keyOf(r.fields.link), title: cleanLine(r.fields.title ?? '') || null, closed: yes(r.fields.isClosed) });
         return;
       }
       posts++;
       const deleted = yes(r.fields.isDeleted);
       const html = deleted ? '' : sanitize(r.fields.message ?? '');
       emit.post({
-        sourceId: `disqus:${id}`,
-        threadSource: `disqus:${r.fieldAttributes['thread@id'] ?? ''}`,
-        parentSource: r.fieldAttributes['parent@id'] ? `disqus:${r.fieldAttributes['parent@id']}` : null,
+        sourceId: `${prefix}disqus:${id}`,
+        threadSource: `${prefix}disqus:${r.fieldAttributes['thread@id'] ?? ''}`,
+        parentSource: r.fieldAttributes['parent@id'] ? `${prefix}disqus:${r.fieldAttributes['parent@id']}` : null,
         name: deleted ? '' : cleanLine(r.fields['author/name'] ?? r.fields['author/username'] ?? '').slice(0, 64),
         email: deleted ? null : r.fields['author/email']?.trim().toLowerCase() || null,
         website: null,
@@ -61,11 +63,11 @@ function disqus(): Mapper {
         createdAt: Date.parse(r.fields.createdAt ?? '') || Date.now(),
       });
     },
-    recognised: () => posts >= 0,
+    recognised: () => posts + threads > 0,
   };
 }
 
-function wordpress(): Mapper {
+function wordpress(prefix: string): Mapper {
   let current: { link?: string; title?: string } = {};
   let wxr = false;
   return {
@@ -86,12 +88,12 @@ function wordpress(): Mapper {
           current.link = text;
           return;
         case 'post_id':
-          emit.thread({ sourceId: `wordpress:${text.trim()}`, ...keyOf(current.link), title: current.title || null, closed: false });
+          emit.thread({ sourceId: `${prefix}wordpress:${text.trim()}`, ...keyOf(current.link), title: current.title || null, closed: false });
           (current as { id?: string }).id = text.trim();
           return;
         case 'comment_status':
           if (text.trim() === 'closed' && (current as { id?: string }).id) {
-            emit.thread({ sourceId: `wordpress:${(current as { id?: string }).id}`, ...keyOf(current.link), title: current.title || null, closed: true });
+            emit.thread({ sourceId: `${prefix}wordpress:${(current as { id?: string }).id}`, ...keyOf(current.link), title: current.title || null, closed: true });
           }
           return;
       }
@@ -104,9 +106,9 @@ function wordpress(): Mapper {
       const parent = r.fields.comment_parent?.trim();
       const website = r.fields.comment_author_url?.trim() ?? '';
       emit.post({
-        sourceId: `wordpress:${r.fields.comment_id?.trim()}`,
-        threadSource: `wordpress:${(current as { id?: string }).id ?? ''}`,
-        parentSource: parent && parent !== '0' ? `wordpress:${parent}` : null,
+        sourceId: `${prefix}wordpress:${r.fields.comment_id?.trim()}`,
+        threadSource: `${prefix}wordpress:${(current as { id?: string }).id ?? ''}`,
+        parentSource: parent && parent !== '0' ? `${prefix}wordpress:${parent}` : null,
         name: deleted ? '' : cleanLine(r.fields.comment_author ?? '').slice(0, 64),
         email: deleted ? null : r.fields.comment_author_email?.trim().toLowerCase() || null,
         website: !deleted && isHttp(website) ? website : null,
@@ -131,7 +133,9 @@ export async function importFile(
   site: string,
   onProgress?: (fraction: number) => void,
 ): Promise<ImportResult> {
-  const mapper = kind === 'disqus' ? disqus() : wordpress();
+  // Source ids are the exporter's, unique only within one blog: they are kept per site.
+  const prefix = `${site}/`;
+  const mapper = kind === 'disqus' ? disqus(prefix) : wordpress(prefix);
   const size = statSync(file).size || 1;
   await clearStaging(db);
   let threads: StagedThread[] = [];
@@ -143,7 +147,7 @@ export async function importFile(
     posts = [];
     await stage(db, t, p);
   };
-  await streamRecords(file, {
+  const options: Parameters<typeof streamRecords>[1] = {
     onRoot(name) {
       if (name !== mapper.root) throw new NotAnExport(`This is not a ${kind === 'disqus' ? 'Disqus' : 'WordPress'} export: it starts with <${name}>, not <${mapper.root}>.`);
     },
@@ -157,8 +161,16 @@ export async function importFile(
       if (threads.length + posts.length >= batchSize) await flush();
     },
     onProgress: (bytes) => onProgress?.(bytes / size),
-  });
-  await flush();
-  if (!mapper.recognised()) throw new NotAnExport('This is not a WordPress export: it has no <wp:wxr_version>.');
-  return finishImport(db, site, Date.now());
+  };
+  try {
+    await streamRecords(file, options);
+    await flush();
+    if (!mapper.recognised()) {
+      throw new NotAnExport(kind === 'disqus' ? 'This Disqus export holds no threads and no posts.' : 'This is not a WordPress export: it has no <wp:wxr_version>.');
+    }
+    return await finishImport(db, site, Date.now());
+  } finally {
+    // Staged rows hold emails: they never outlive the import, finished or failed.
+    await clearStaging(db);
+  }
 }

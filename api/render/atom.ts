@@ -2,7 +2,9 @@
 import type { FeedEntry } from '../store/feed.ts';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const esc = (text: string) => text.replace(/[&<>"']/g, (ch) => escapes[ch]!);
+// XML 1.0 cannot hold these at all, escaped or not; imported or older text might.
+const notXml = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const esc = (text: string) => text.replace(notXml, '').replace(/[&<>"']/g, (ch) => escapes[ch]!);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export interface FeedInfo {
@@ -17,7 +19,8 @@ export interface FeedInfo {
 }
 
 export function renderAtom(feed: FeedInfo, entries: FeedEntry[]): string {
-  const updated = entries.reduce((latest, e) => Math.max(latest, e.editedAt ?? e.createdAt), 0);
+  // An empty feed was last updated now, as far as a reader can tell.
+  const updated = entries.length ? entries.reduce((latest, e) => Math.max(latest, e.editedAt ?? e.createdAt), 0) : Date.now();
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',

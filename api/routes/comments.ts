@@ -22,7 +22,8 @@ export function commentRoutes(deps: Deps): Hono {
     const site = await requireSite(c, deps, query.site);
     const page = await getPage(db, site.slug, query.page, site.settings.closeAfterDays, site.settings.maxDepth);
     const sort = query.sort ?? site.settings.defaultSort;
-    const form = formToken(deps.secret, Date.now());
+    // Signed for the key the page asked with: a post to that same key gives it back.
+    const form = formToken(deps.secret, site.slug, query.page, Date.now());
     const body: ThreadResponse = page
       ? { page: page.info, sort, formToken: form, ...(await listTopLevel(db, page.id, { sort, limit: query.limit ?? limits.pageSizeDefault, cursor: query.cursor })) }
       : { page: emptyPage(query.page, site.settings.maxDepth), sort, formToken: form, comments: [], nextCursor: null };

@@ -38,7 +38,7 @@ export function newCommentRoutes(deps: Deps): Hono {
       // A field people never see: whatever fills it is a program. Refused, not silently dropped.
       if (settings.honeypot && input.hp) throw new ApiError('validation', 'This comment looks automated, so it was not posted.', 'hp');
       if (deps.config.rateLimits && settings.minSecondsToPost > 0) {
-        const wait = formWait(secret, input.formToken, settings.minSecondsToPost, now);
+        const wait = formWait(secret, input.formToken, site.slug, input.page, settings.minSecondsToPost, now);
         if (wait === 'invalid') throw new ApiError('validation', 'The form has expired: reload the page and post again.', 'formToken');
         if (wait > 0) throw new ApiError('rate_limited', `That was quick: wait ${wait} seconds and post again.`, undefined, { 'Retry-After': String(wait) });
       }

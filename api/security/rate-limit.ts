@@ -22,9 +22,19 @@ const wording: Record<LimitedAction, string> = {
   login: 'Too many sign-in attempts',
 };
 
+/** IPv6 hands a whole /64 to one customer: counting per address would let one writer rotate past any limit. */
+function network(address: string): string {
+  if (!address.includes(':') || address.startsWith('::ffff:')) return address;
+  const [head = '', tail = ''] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
 export async function enforceLimit(c: Context, deps: Deps, action: LimitedAction, site: Site | null): Promise<void> {
   if (!deps.config.rateLimits) return;
-  const ipHash = keyedHash(deps.secret, 'ip', clientIp(c, deps.config) ?? '');
+  const ipHash = keyedHash(deps.secret, 'ip', network(clientIp(c, deps.config) ?? ''));
   const wait = await countRequest(deps.db, `${action}:${site?.slug ?? '*'}:${ipHash}`, perMinute(site, action), 60_000, Date.now());
   if (wait > 0) {
     throw new ApiError('rate_limited', `${wording[action]}: wait ${wait} seconds and try again.`, undefined, { 'Retry-After': String(wait) });

@@ -1,18 +1,24 @@
 /** Spam defences that need no moderator: the form's timing token, the blocklist, counting links. */
 import { keyedHash, sameHash } from './hash.ts';
 
-/** A token the thread hands out and a post gives back: when the form was shown, signed. */
-export function formToken(secret: string, now: number): string {
+/** A form token is good for a day: long enough to write a considered comment, too short to farm. */
+const maxAgeMs = 24 * 3600 * 1000;
+
+const sign = (secret: string, site: string, page: string, issued: string) => keyedHash(secret, 'form', `${site}\0${page}\0${issued}`).slice(0, 22);
+
+/** A token the thread hands out and a post to that same thread gives back: when the form was shown, signed. */
+export function formToken(secret: string, site: string, page: string, now: number): string {
   const issued = now.toString(36);
-  return `${issued}.${keyedHash(secret, 'form', issued).slice(0, 22)}`;
+  return `${issued}.${sign(secret, site, page, issued)}`;
 }
 
-/** Seconds still to wait before the form may be posted, or 'invalid' for a token we did not make. */
-export function formWait(secret: string, token: string | undefined, minSeconds: number, now: number): number | 'invalid' {
+/** Seconds still to wait before the form may be posted, or 'invalid' for a token not made for this thread, or too old. */
+export function formWait(secret: string, token: string | undefined, site: string, page: string, minSeconds: number, now: number): number | 'invalid' {
   const [issued, signature] = (token ?? '').split('.');
-  if (!issued || !signature || !sameHash(signature, keyedHash(secret, 'form', issued).slice(0, 22))) return 'invalid';
-  const elapsed = (now - parseInt(issued, 36)) / 1000;
-  return elapsed >= minSeconds ? 0 : Math.ceil(minSeconds - elapsed);
+  if (!issued || !signature || !sameHash(signature, sign(secret, site, page, issued))) return 'invalid';
+  const age = now - parseInt(issued, 36);
+  if (age > maxAgeMs) return 'invalid';
+  return age >= minSeconds * 1000 ? 0 : Math.ceil(minSeconds - age / 1000);
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

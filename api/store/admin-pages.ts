@@ -37,6 +37,9 @@ export async function listPages(db: Db, opts: { site?: string | undefined; limit
 
 /** Locks or unlocks a thread, creating its page when nobody has commented yet. */
 export async function setLocked(tx: Transaction, site: string, key: string, locked: boolean, now: number): Promise<AdminPage> {
+  // A moved thread's old key names the thread it moved to.
+  const alias = await tx.execute({ sql: 'SELECT p.key FROM page_aliases a JOIN pages p ON p.id = a.page_id WHERE a.site = ? AND a.key = ?', args: [site, key] });
+  if (alias.rows[0]) key = String(alias.rows[0].key);
   await tx.execute({
     sql: `INSERT INTO pages (site, key, locked, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (site, key) DO UPDATE SET locked = excluded.locked`,
     args: [site, key, locked ? 1 : 0, now],

@@ -5,6 +5,8 @@
 import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
 import { ApiError } from '../errors.ts';
+import { sanitize } from '../render/sanitize.ts';
+import { recountPages } from './counters.ts';
 import { rank } from './votes.ts';
 
 export interface Backup {
@@ -21,7 +23,7 @@ export interface Backup {
 
 const commentFields = `id, page_id, parent_id, depth, author_name, author_email, author_website, avatar, body_source, body_html,
   status, pinned, upvotes, downvotes, reply_count, badge, ip_hash, edit_token_hash, held_reason, moderator_edited, created_at, edited_at,
-  source_id`;
+  source_id, author_admin_id`;
 
 export async function exportBackup(db: Db, opts: { site?: string | undefined; withAdmins: boolean }): Promise<Backup> {
   const only = opts.site;
@@ -109,9 +111,15 @@ export function importBackup(db: Db, backup: Backup): Promise<{ sites: number; p
       for (const alias of p.aliases) await tx.execute({ sql: 'INSERT INTO page_aliases (site, key, page_id) VALUES (?, ?, ?)', args: [p.site, alias, p.id] });
     }
     for (const c of backup.comments) {
+      // A backup is a file anyone could have edited: its HTML goes through the sanitiser again, websites are checked.
+      const safe: Record<string, unknown> = {
+        ...c,
+        body_html: sanitize(String(c.body_html)),
+        author_website: typeof c.author_website === 'string' && /^https?:\/\//i.test(c.author_website) ? c.author_website : null,
+      };
       await tx.execute({
         sql: `INSERT INTO comments (${columns.join(', ')}, rank) VALUES (${columns.map(() => '?').join(', ')}, ?)`,
-        args: [...columns.map((k) => (c[k] ?? null) as string | number | null), rank(Number(c.upvotes ?? 0), Number(c.downvotes ?? 0))],
+        args: [...columns.map((k) => (safe[k] ?? null) as string | number | null), rank(Number(c.upvotes ?? 0), Number(c.downvotes ?? 0))],
       });
     }
     for (const v of backup.votes) {
@@ -132,8 +140,8 @@ export function importBackup(db: Db, backup: Backup): Promise<{ sites: number; p
         args: [a.email, a.name, a.passwordHash, a.createdAt],
       });
     }
-    // Page counts are derived: recount them from what was restored.
-    await tx.execute(`UPDATE pages SET comment_count = (SELECT count(*) FROM comments c WHERE c.page_id = pages.id AND c.status = 'approved')`);
+    // Counts are derived: recount them from what was restored, as readers can reach them.
+    await recountPages(tx, backup.pages.map((p) => p.id));
     return { sites: backup.sites.length, pages: backup.pages.length, comments: backup.comments.length, votes: backup.votes.length, bans: backup.bans.length };
   });
 }

@@ -22,7 +22,11 @@ export async function recountAround(tx: Transaction, commentId: number): Promise
     const next = up.rows[0]?.parent_id;
     parent = next === null || next === undefined ? null : Number(next);
   }
-  // Readers count what they can reach: approved comments whose every ancestor is shown.
+  await recountPage(tx, Number(row.page_id));
+}
+
+/** A page's count is what readers can reach: approved comments whose every ancestor is shown. */
+export async function recountPage(tx: Transaction, pageId: number): Promise<void> {
   await tx.execute({
     sql: `WITH RECURSIVE reachable (id, status) AS (
             SELECT c.id, c.status FROM comments c WHERE c.page_id = ?1 AND c.parent_id IS NULL AND ${shown}
@@ -30,6 +34,22 @@ export async function recountAround(tx: Transaction, commentId: number): Promise
             SELECT c.id, c.status FROM comments c JOIN reachable r ON c.parent_id = r.id WHERE ${shown}
           )
           UPDATE pages SET comment_count = (SELECT count(*) FROM reachable WHERE status = 'approved') WHERE id = ?1`,
-    args: [Number(row.page_id)],
+    args: [pageId],
   });
+}
+
+/** Every reply count and page count of these pages, from scratch (after an import or a restore). */
+export async function recountPages(tx: Transaction, pageIds: number[]): Promise<void> {
+  for (const pageId of pageIds) {
+    // Deepest first, so a placeholder's count is right before its parent counts it.
+    const { rows } = await tx.execute({ sql: 'SELECT max(depth) AS d FROM comments WHERE page_id = ?', args: [pageId] });
+    for (let depth = Number(rows[0]!.d ?? 0); depth >= 0; depth--) {
+      await tx.execute({
+        sql: `UPDATE comments SET reply_count = (SELECT count(*) FROM comments c WHERE c.parent_id = comments.id AND ${shown})
+              WHERE page_id = ? AND depth = ?`,
+        args: [pageId, depth],
+      });
+    }
+    await recountPage(tx, pageId);
+  }
 }

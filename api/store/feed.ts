@@ -16,9 +16,10 @@ export async function feedEntries(db: Db, site: string, pageKey: string | undefi
   const { rows } = await db.execute({
     sql: `SELECT c.id, c.author_name, c.body_html, c.created_at, c.edited_at, p.key, p.url, p.title
           FROM comments c JOIN pages p ON p.id = c.page_id
-          WHERE p.site = ? ${pageKey === undefined ? '' : 'AND p.key = ?'} AND c.status = 'approved'
-          ORDER BY c.created_at DESC, c.id DESC LIMIT ?`,
-    args: pageKey === undefined ? [site, limit] : [site, pageKey, limit],
+          WHERE p.site = ?1 ${pageKey === undefined ? '' : `AND p.id = coalesce((SELECT id FROM pages WHERE site = ?1 AND key = ?3),
+                (SELECT page_id FROM page_aliases WHERE site = ?1 AND key = ?3))`} AND c.status = 'approved'
+          ORDER BY c.created_at DESC, c.id DESC LIMIT ?2`,
+    args: pageKey === undefined ? [site, limit] : [site, limit, pageKey],
   });
   return rows.map((r) => ({
     id: String(r.id),

@@ -1,6 +1,7 @@
 /** Imports in two steps: records staged as the file streams (bounded memory), then turned into threads in SQL. */
 import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
+import { recountPages } from './counters.ts';
 
 export interface StagedThread {
   sourceId: string;
@@ -74,13 +75,15 @@ export function finishImport(db: Db, site: string, now: number): Promise<ImportR
     const alreadyThere = await n(`SELECT count(*) AS n FROM import_posts p JOIN comments c ON c.source_id = p.source_id`);
     const pages = await n(`SELECT count(DISTINCT t.key) AS n FROM import_threads t JOIN import_posts p ON p.thread_source = t.source_id`);
 
-    // One page per thread that has posts, keyed like the widget keys it; an existing page keeps its title and URL.
+    // A thread whose key is a moved page's old key goes to the page it moved to.
+    await q(`UPDATE import_threads SET key = (SELECT p.key FROM page_aliases a JOIN pages p ON p.id = a.page_id WHERE a.site = ?1 AND a.key = import_threads.key)
+             WHERE key IN (SELECT key FROM page_aliases WHERE site = ?1)`, [site]);
+    // One page per thread that has posts, keyed like the widget keys it; an existing page keeps its title, URL and lock.
     await q(
       `INSERT INTO pages (site, key, url, title, locked, created_at)
        SELECT ?1, t.key, t.url, t.title, t.closed, coalesce((SELECT min(created_at) FROM import_posts p WHERE p.thread_source = t.source_id), ?2)
        FROM import_threads t WHERE EXISTS (SELECT 1 FROM import_posts p WHERE p.thread_source = t.source_id)
-       ON CONFLICT (site, key) DO UPDATE SET url = coalesce(pages.url, excluded.url), title = coalesce(pages.title, excluded.title),
-         locked = max(pages.locked, excluded.locked)`,
+       ON CONFLICT (site, key) DO UPDATE SET url = coalesce(pages.url, excluded.url), title = coalesce(pages.title, excluded.title)`,
       [site, now],
     );
     const inserted = await q(
@@ -105,14 +108,9 @@ export function finishImport(db: Db, site: string, now: number): Promise<ImportR
            AND depth != (SELECT par.depth + 1 FROM comments par WHERE par.id = comments.parent_id)`,
       )).rowsAffected;
     }
-    // Counters of every page the import touched.
-    const shown = "(c.status = 'approved' OR (c.status = 'deleted' AND c.reply_count > 0))";
-    const touched = `(SELECT pg.id FROM import_threads t JOIN pages pg ON pg.site = ?1 AND pg.key = t.key)`;
-    for (let i = 0; i < 2; i++) {
-      // Twice: a placeholder's visibility depends on its own reply count.
-      await q(`UPDATE comments SET reply_count = (SELECT count(*) FROM comments c WHERE c.parent_id = comments.id AND ${shown}) WHERE page_id IN ${touched}`, [site]);
-    }
-    await q(`UPDATE pages SET comment_count = (SELECT count(*) FROM comments c WHERE c.page_id = pages.id AND c.status = 'approved') WHERE id IN ${touched}`, [site]);
+    // Counters of every page the import touched, as readers can reach them.
+    const touched = await q(`SELECT DISTINCT pg.id FROM import_threads t JOIN pages pg ON pg.site = ?1 AND pg.key = t.key`, [site]);
+    await recountPages(tx, touched.rows.map((r) => Number(r.id)));
     await q('DELETE FROM import_threads');
     await q('DELETE FROM import_posts');
     const skipped: Record<string, number> = {};

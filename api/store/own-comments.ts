@@ -76,7 +76,7 @@ export function deleteByAuthor(db: Db, id: number): Promise<void> {
   return writeTransaction(db, async (tx) => {
     const { rowsAffected } = await tx.execute({
       sql: `UPDATE comments SET status = 'deleted', body_source = '', body_html = '', author_name = '', author_email = NULL,
-              author_website = NULL, edit_token_hash = NULL WHERE id = ? AND status IN ('approved', 'pending')`,
+              author_website = NULL, ip_hash = NULL, avatar = '', edit_token_hash = NULL WHERE id = ? AND status IN ('approved', 'pending')`,
       args: [id],
     });
     if (rowsAffected > 0) await recountAround(tx, id);

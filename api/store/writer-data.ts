@@ -51,8 +51,11 @@ export function eraseComments(db: Db, ids: number[]): Promise<number> {
     let erased = 0;
     for (const id of ids) {
       const { rowsAffected } = await tx.execute({
-        sql: `UPDATE comments SET status = 'deleted', body_source = '', body_html = '', author_name = '', author_email = NULL,
-                author_website = NULL, ip_hash = NULL, edit_token_hash = NULL, avatar = '' WHERE id = ? AND body_source != ''`,
+        // Spam stays spam (hidden, with its replies): erasing must not bring hidden comments back into view.
+        sql: `UPDATE comments SET status = CASE WHEN status = 'spam' THEN 'spam' ELSE 'deleted' END, body_source = '', body_html = '',
+                author_name = '', author_email = NULL, author_website = NULL, ip_hash = NULL, edit_token_hash = NULL, avatar = ''
+              WHERE id = ? AND (body_source != '' OR author_name != '' OR author_email IS NOT NULL OR author_website IS NOT NULL
+                OR ip_hash IS NOT NULL OR avatar != '' OR edit_token_hash IS NOT NULL)`,
         args: [id],
       });
       if (rowsAffected > 0) {

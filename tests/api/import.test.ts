@@ -33,7 +33,7 @@ describe('importing from Disqus', () => {
     expect(hello.comments).toHaveLength(3);
     const closed = await thread(t, '/2016/closed-post');
     expect(closed.page).toMatchObject({ title: 'A closed <thread>', locked: true, commentCount: 1 });
-    const { rows } = await t.db.execute("SELECT status, author_email, ip_hash, source_id FROM comments WHERE source_id = 'disqus:106' OR source_id = 'disqus:101' ORDER BY source_id");
+    const { rows } = await t.db.execute("SELECT status, author_email, ip_hash, source_id FROM comments WHERE source_id = 'default/disqus:106' OR source_id = 'default/disqus:101' ORDER BY source_id");
     expect(rows.map((r) => r.status)).toEqual(['approved', 'spam']);
     expect(rows[0]!.author_email).toBe('alice@example.com');
     expect(String(rows[0]!.ip_hash)).not.toContain('203.0.113');
@@ -74,13 +74,29 @@ describe('importing from WordPress', () => {
     expect(spring.comments[0]!.replies.map((r) => [r.author.name, r.author.website])).toEqual([['Walter', 'https://walter.example']]);
     const { rows } = await t.db.execute("SELECT source_id, status FROM comments ORDER BY source_id");
     expect(rows.map((r) => [r.source_id, r.status])).toEqual([
-      ['wordpress:20', 'approved'],
-      ['wordpress:5', 'approved'],
-      ['wordpress:7', 'approved'],
-      ['wordpress:8', 'pending'],
-      ['wordpress:9', 'spam'],
+      ['default/wordpress:20', 'approved'],
+      ['default/wordpress:5', 'approved'],
+      ['default/wordpress:7', 'approved'],
+      ['default/wordpress:8', 'pending'],
+      ['default/wordpress:9', 'spam'],
     ]);
     expect((await thread(t, '/2019/06/closed/')).page.locked).toBe(true);
     expect((await importFile(t.db, 'test-secret', 'wordpress', fixture('wordpress.xml'), 'default')).imported).toBe(0);
+    // Another blog's ids are its own: the same file into another site is another set of comments.
+    await t.db.execute("INSERT INTO sites (slug, name, created_at) VALUES ('other', 'Other', 0)");
+    expect((await importFile(t.db, 'test-secret', 'wordpress', fixture('wordpress.xml'), 'other')).imported).toBe(5);
+    expect((await t.db.execute('SELECT count(*) AS n FROM import_posts')).rows[0]!.n).toBe(0);
+  });
+
+  it('keeps a moved thread whole when the same export is imported again', async () => {
+    const t = await testApp();
+    await importFile(t.db, 'test-secret', 'wordpress', fixture('wordpress.xml'), 'default');
+    const { movePage } = await import('../../api/store/page-moves.ts');
+    const { writeTransaction } = await import('../../api/db/write.ts');
+    await writeTransaction(t.db, (tx) => movePage(tx, 'default', '/2019/05/spring/', '/spring/'));
+    await importFile(t.db, 'test-secret', 'wordpress', fixture('wordpress.xml'), 'default');
+    const moved = await thread(t, '/2019/05/spring/');
+    expect(moved.page).toMatchObject({ key: '/spring/', commentCount: 2 });
+    expect((await t.db.execute("SELECT count(*) AS n FROM pages WHERE key = '/2019/05/spring/'")).rows[0]!.n).toBe(0);
   });
 });

@@ -1,10 +1,11 @@
 /** Download a backup of everything (or one site) and restore one into an empty database, from the admin page. */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { backupSchema } from '../../../shared/backup-schema.ts';
+import { backupProblem, backupSchema } from '../../../shared/backup-schema.ts';
 import { siteSlug } from '../../../shared/schemas.ts';
 import type { Deps } from '../../deps.ts';
 import { writeTransaction } from '../../db/write.ts';
+import { ApiError } from '../../errors.ts';
 import type { AdminEnv } from '../../middleware/admin-guard.ts';
 import { readJson } from '../../middleware/json-body.ts';
 import { audit } from '../../store/audit.ts';
@@ -28,7 +29,10 @@ export function adminBackupRoutes(deps: Deps): Hono<AdminEnv> {
   });
 
   app.post('/import', async (c) => {
-    const backup = parse(backupSchema, await readJson(c)) as Backup;
+    const parsed = parse(backupSchema, await readJson(c));
+    const inconsistent = backupProblem(parsed);
+    if (inconsistent) throw new ApiError('validation', `This backup is inconsistent: ${inconsistent}`);
+    const backup = parsed as Backup;
     const admin = c.get('admin');
     const counts = await importBackup(db, backup);
     await writeTransaction(db, (tx) => audit(tx, admin, 'import', 'backup', JSON.stringify(counts)));

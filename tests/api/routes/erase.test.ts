@@ -25,4 +25,13 @@ describe("a writer's right to erase", () => {
     const { rows } = await t.db.execute({ sql: 'SELECT body_source, author_name, author_email, ip_hash FROM comments WHERE id = ?', args: [mine.comment.id] });
     expect(rows[0]).toMatchObject({ body_source: '', author_name: '', author_email: null, ip_hash: null });
   });
+
+  it('leaves no address hash behind, even for a comment its writer deleted before', async () => {
+    const t = await testApp();
+    const res = await t.from('203.0.113.9', '/api/comments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page: '/p', body: 'x' }) });
+    const { comment, editToken } = await res.json();
+    await t.app.request(`/api/comments/${comment.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${editToken}` } });
+    const { rows } = await t.db.execute({ sql: 'SELECT ip_hash, avatar FROM comments WHERE id = ?', args: [comment.id] });
+    expect(rows[0]).toMatchObject({ ip_hash: null, avatar: '' });
+  });
 });

@@ -64,6 +64,14 @@ describe('Atom feeds', () => {
     expect(children(feed, 'link').find((l) => l.attributes.rel === 'alternate')!.attributes.href).toBe('https://blog.example.com/a');
   });
 
+  it('stays well-formed XML whatever characters comments hold', async () => {
+    const t = await testApp();
+    await t.comment({ page: '/odd', body: 'odd \uFFFF\uFFFE \uD800 chars \u0007 and \u{1F600}', author: { name: 'N\uFFFF' } });
+    const feed = parseXml(await (await t.get('/api/feed.atom?page=/odd')).text());
+    checkAtom(feed);
+    expect(child(children(feed, 'entry')[0]!, 'content')!.text).toBe('<p>odd   chars  and \u{1F600}</p>');
+  });
+
   it('is valid with no comments yet, and refuses an unknown site with a JSON 404', async () => {
     const t = await testApp();
     checkAtom(parseXml(await (await t.get('/api/feed.atom?page=/nothing')).text()));

@@ -30,6 +30,8 @@ describe('spam defences', () => {
     expect((await t.post('/api/comments', { page: '/p', body: 'forged', formToken: `${formToken.split('.')[0]}.${'A'.repeat(22)}` })).status).toBe(400);
     await new Promise((r) => setTimeout(r, 2100));
     expect((await t.post('/api/comments', { page: '/p', body: 'patient', formToken })).status).toBe(201);
+    // A token is for the thread that handed it out.
+    expect((await t.post('/api/comments', { page: '/elsewhere', body: 'reused', formToken })).status).toBe(400);
   });
 
   it('holds a comment with more links than the site allows, saying why', async () => {
@@ -108,6 +110,16 @@ describe('rate limits', () => {
     const edit = () =>
       t.from('203.0.113.3', `/api/comments/${comment.id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${editToken}` }, body: JSON.stringify({ body: 'y' }) });
     expect([(await edit()).status, (await edit()).status]).toEqual([200, 429]);
+  });
+
+  it('counts an IPv6 writer per /64, the block one customer gets', async () => {
+    const t = await testApp({ PARLEY_RATE_LIMITS: 'on' });
+    await settings(t, { postsPerMinute: 2, minSecondsToPost: 0 });
+    const from = (ip: string, body: string) => t.from(ip, '/api/comments', json({ page: '/p', body }));
+    expect((await from('2001:db8:1:2::1', 'a')).status).toBe(201);
+    expect((await from('2001:db8:1:2:ffff::9', 'b')).status).toBe(201);
+    expect((await from('2001:db8:1:2:abcd:1:2:3', 'c')).status).toBe(429);
+    expect((await from('2001:db8:1:3::1', 'd')).status).toBe(201);
   });
 
   it('believes X-Forwarded-For only from proxies listed in TRUST_PROXY', async () => {

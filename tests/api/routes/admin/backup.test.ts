@@ -57,6 +57,39 @@ describe("Parley's own backups", () => {
     expect(blog.admins).toBeUndefined();
   });
 
+  it('sanitises what a backup holds again: an edited file cannot smuggle in markup or javascript: links', async () => {
+    const t = await testApp();
+    const mod = await populate(t);
+    const doc = await (await mod.request('GET', '/api/admin/export')).json();
+    doc.comments[0].body_html = '<p>hi</p><img src=x onerror=alert(1)><a href="javascript:alert(2)">x</a>';
+    doc.comments[0].author_website = 'javascript:alert(3)';
+    const fresh = await testApp();
+    const restorer = await signIn(fresh, 'restorer@example.com');
+    expect((await restorer.request('POST', '/api/admin/import', doc)).status).toBe(200);
+    const thread = (await (await fresh.get('/api/comments?page=/a-new')).json()) as ThreadResponse;
+    expect(thread.comments[0]!.html).toBe('<p>hi</p>x');
+    expect(thread.comments[0]!.author.website).toBeNull();
+  });
+
+  it('refuses an inconsistent backup with 400, not 500, changing nothing', async () => {
+    const t = await testApp();
+    const mod = await populate(t);
+    const doc = await (await mod.request('GET', '/api/admin/export')).json();
+    const fresh = await testApp();
+    const restorer = await signIn(fresh, 'restorer@example.com');
+    const broken = [
+      { ...doc, comments: [...doc.comments, doc.comments[0]] },
+      { ...doc, comments: doc.comments.map((c: Record<string, unknown>, i: number) => (i === 0 ? { ...c, page_id: 9999 } : c)) },
+      { ...doc, comments: doc.comments.map((c: Record<string, unknown>, i: number) => (i === 0 ? { ...c, author_name: null } : c)) },
+      { ...doc, votes: [...doc.votes, doc.votes[0]] },
+    ];
+    for (const b of broken) {
+      const res = await restorer.request('POST', '/api/admin/import', b);
+      expect(res.status).toBe(400);
+    }
+    expect(await tableCounts(fresh.db)).toMatchObject({ pages: 0, comments: 0 });
+  });
+
   it('refuses to restore into a database that has comments, or a document that is not a backup, changing nothing', async () => {
     const t = await testApp();
     const mod = await populate(t);
