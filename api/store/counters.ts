@@ -25,13 +25,16 @@ export async function recountAround(tx: Transaction, commentId: number): Promise
   await recountPage(tx, Number(row.page_id));
 }
 
-/** A page's count is what readers can reach: approved comments whose every ancestor is shown. */
+/**
+ * A page's count is what readers can reach: approved comments whose every ancestor is shown. The recursive
+ * step names its index, as in thread.ts.
+ */
 export async function recountPage(tx: Transaction, pageId: number): Promise<void> {
   await tx.execute({
     sql: `WITH RECURSIVE reachable (id, status) AS (
             SELECT c.id, c.status FROM comments c WHERE c.page_id = ?1 AND c.parent_id IS NULL AND ${shown}
             UNION ALL
-            SELECT c.id, c.status FROM comments c JOIN reachable r ON c.parent_id = r.id WHERE ${shown}
+            SELECT c.id, c.status FROM reachable r JOIN comments c INDEXED BY comments_replies ON c.parent_id = r.id WHERE ${shown}
           )
           UPDATE pages SET comment_count = (SELECT count(*) FROM reachable WHERE status = 'approved') WHERE id = ?1`,
     args: [pageId],
@@ -40,16 +43,16 @@ export async function recountPage(tx: Transaction, pageId: number): Promise<void
 
 /** Every reply count and page count of these pages, from scratch (after an import or a restore). */
 export async function recountPages(tx: Transaction, pageIds: number[]): Promise<void> {
-  for (const pageId of pageIds) {
-    // Deepest first, so a placeholder's count is right before its parent counts it.
-    const { rows } = await tx.execute({ sql: 'SELECT max(depth) AS d FROM comments WHERE page_id = ?', args: [pageId] });
-    for (let depth = Number(rows[0]!.d ?? 0); depth >= 0; depth--) {
-      await tx.execute({
-        sql: `UPDATE comments SET reply_count = (SELECT count(*) FROM comments c WHERE c.parent_id = comments.id AND ${shown})
-              WHERE page_id = ? AND depth = ?`,
-        args: [pageId, depth],
-      });
-    }
-    await recountPage(tx, pageId);
+  if (pageIds.length === 0) return;
+  const list = pageIds.join(', ');
+  // Set-based, all pages at once. Repeated while anything changes: a placeholder's visibility depends on
+  // its own reply count, so chains of placeholders settle one level per pass (usually in two).
+  for (let changed = 1, pass = 0; changed > 0 && pass < 50; pass++) {
+    changed = (await tx.execute(
+      `UPDATE comments SET reply_count = (SELECT count(*) FROM comments c WHERE c.parent_id = comments.id AND ${shown})
+       WHERE page_id IN (${list})
+         AND reply_count != (SELECT count(*) FROM comments c WHERE c.parent_id = comments.id AND ${shown})`,
+    )).rowsAffected;
   }
+  for (const pageId of pageIds) await recountPage(tx, pageId);
 }

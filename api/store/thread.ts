@@ -103,7 +103,11 @@ async function pageOf(
   };
 }
 
-/** Fills in the replies of `roots` at every depth with one query, breadth first up to the cap. */
+/**
+ * Fills in the replies of `roots` at every depth with one query, breadth first up to the cap.
+ * The recursive step names its index: left alone, SQLite's planner can choose to scan every comment of that
+ * status in the database for each step (tests/api/store/query-plans.test.ts keeps it honest).
+ */
 export async function withReplies(db: Db, roots: Comment[]): Promise<Comment[]> {
   const withChildren = roots.filter((r) => r.replyCount > 0);
   if (withChildren.length > 0) {
@@ -111,7 +115,7 @@ export async function withReplies(db: Db, roots: Comment[]): Promise<Comment[]> 
       sql: `WITH RECURSIVE tree (id) AS (
               SELECT c.id FROM comments c WHERE c.parent_id IN (${withChildren.map(() => '?').join(', ')}) AND ${visible}
               UNION ALL
-              SELECT c.id FROM comments c JOIN tree t ON c.parent_id = t.id WHERE ${visible}
+              SELECT c.id FROM tree t JOIN comments c INDEXED BY comments_replies ON c.parent_id = t.id WHERE ${visible}
               LIMIT ${nestedRepliesCap}
             )
             SELECT ${commentColumns} FROM comments c JOIN tree USING (id) ORDER BY c.created_at, c.id`,

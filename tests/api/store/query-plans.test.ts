@@ -18,6 +18,13 @@ describe('the queries a reader waits on use indexes that fit them', () => {
     ['the moderation queue', "SELECT c.id FROM comments c WHERE c.status = 'pending' ORDER BY c.created_at DESC, c.id DESC LIMIT 51", []],
     ['a comment by its import id', "SELECT id FROM comments WHERE source_id = 'disqus:1'", []],
     ['votes of a comment', 'SELECT count(*) FROM votes WHERE comment_id = ?', [1]],
+    [
+      'the replies under a page of comments, at every depth',
+      `WITH RECURSIVE tree (id) AS (SELECT c.id FROM comments c WHERE c.parent_id IN (1, 2) AND ${visible}
+         UNION ALL SELECT c.id FROM tree t JOIN comments c INDEXED BY comments_replies ON c.parent_id = t.id WHERE ${visible} LIMIT 1000)
+       SELECT c.id FROM comments c JOIN tree USING (id)`,
+      [],
+    ],
   ];
   for (const [what, sql, args] of cases) {
     it(what, async () => {
@@ -25,6 +32,8 @@ describe('the queries a reader waits on use indexes that fit them', () => {
       const detail = await plan(sql, args);
       expect(detail, detail).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|USING PRIMARY KEY/);
       expect(detail, detail).not.toMatch(/SCAN (c|comments|pages|votes)\b(?! USING)/);
+      // Looking comments up by status alone would read every comment of the database (but for the queue).
+      if (!what.includes('queue')) expect(detail, detail).not.toMatch(/comments_queue/);
     });
   }
 });
