@@ -1,6 +1,7 @@
 /** The Hono app: public API, widget assets and demo page, one error shape for everything. */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { limits } from '../shared/limits.ts';
 import type { Deps } from './deps.ts';
 import { ApiError, notFound, onError } from './errors.ts';
@@ -24,6 +25,8 @@ export function createApp(deps: Deps): Hono {
   app.notFound(notFound);
 
   app.use('*', securityHeaders());
+  // gzip for clients that ask (JSON, the widget, feeds, pages) over 1 KB; a CDN in front may do brotli.
+  app.use('*', compress());
   app.use('/api/*', publicCors(deps));  // skips /api/admin: moderators use this server's own pages only
   const limitBody = (maxSize: number) =>
     bodyLimit({

@@ -54,3 +54,23 @@ describe('built widget files', () => {
     expect((await t.get('/widget/parley.js')).status).toBe(404);
   });
 });
+
+describe('compression', () => {
+  it('gzips a thread for a client that asks, and says it varies with Accept-Encoding', async () => {
+    const t = await testApp();
+    for (let i = 0; i < 20; i++) await t.comment({ body: `A comment long enough to be worth compressing, number ${i}.` });
+    const res = await t.get('/api/comments?page=/post/1', { 'Accept-Encoding': 'gzip' });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
+    const { gunzipSync } = await import('node:zlib');
+    const body = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString());
+    expect(body.comments).toHaveLength(20);
+    expect((await t.get('/api/comments?page=/post/1')).headers.get('content-encoding')).toBeNull();
+    const etag = res.headers.get('etag')!;
+    const again = await t.get('/api/comments?page=/post/1', { 'Accept-Encoding': 'gzip', 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    const cors = await t.get('/api/comments?page=/post/1', { 'Accept-Encoding': 'gzip', Origin: 'http://localhost' });
+    expect(cors.headers.get('vary')).toMatch(/origin/i);
+    expect(cors.headers.get('vary')).toMatch(/accept-encoding/i);
+  });
+});
