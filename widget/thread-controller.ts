@@ -3,10 +3,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Comment, PageInfo, SortOrder } from '../shared/types.ts';
 import * as api from './api-client.ts';
 import { ApiClientError } from './http.ts';
-import type { SubmitDetail } from './events.ts';
-import { english, loadTranslator, type MessageKey, type Translator } from './i18n/translator.ts';
-import { forgetAllOwn, forgetOwn, ownAll, ownComment, ownOnPage, rememberOwn, rememberVote, setStorageScope, voterId } from './storage.ts';
-import { addPending, addReply, appendReplies, findComment, removeComment, updateComment } from './thread-tree.ts';
+import { english, loadTranslator, type Translator } from './i18n/translator.ts';
+import { forgetOwn, ownComment, ownOnPage, rememberVote, setStorageScope, voterId } from './storage.ts';
+import { addPending, appendReplies, findComment, removeComment, updateComment } from './thread-tree.ts';
 
 export interface ThreadOptions {
   base: string;
@@ -26,7 +25,7 @@ export class ThreadController implements ReactiveController {
   /** The order the server applied: the reader's choice, the page's attribute, or the site's default. */
   sort: SortOrder = 'oldest';
   /** Given back with each post: shows the server the form was on screen for a moment. */
-  private formToken = '';
+  formToken = '';
   errorMessage = '';
   /** Said to screen readers after each change. */
   announcement = '';
@@ -37,14 +36,14 @@ export class ThreadController implements ReactiveController {
 
   constructor(
     private host: ReactiveControllerHost,
-    private options: () => ThreadOptions,
+    readonly options: () => ThreadOptions,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {}
 
-  private changed(): void {
+  changed(): void {
     this.host.requestUpdate();
   }
 
@@ -69,11 +68,6 @@ export class ThreadController implements ReactiveController {
       case 'unauthorized':
       case 'forbidden':
         return err.field === undefined && /change/.test(err.message) ? tr.t('notAllowed') : err.message || fallback;
-      case 'validation': {
-        const byField: Record<string, MessageKey> = { 'author.email': 'badEmail', 'author.website': 'badWebsite', 'author.name': 'nameRequired' };
-        const key = byField[err.field ?? ''];
-        return key ? tr.t(key) : err.message || fallback;
-      }
       default:
         return err.message || fallback;
     }
@@ -150,49 +144,6 @@ export class ThreadController implements ReactiveController {
     this.changed();
   }
 
-  /** Posts a comment or reply; resolves with its id, rejects with reader-facing text. */
-  async post(draft: SubmitDetail['draft'], parentId: string | null): Promise<string> {
-    const o = this.options();
-    try {
-      const { comment, editToken, editableUntil } = await api.postComment(o.base, {
-        site: o.site,
-        page: o.page,
-        pageTitle: o.pageTitle,
-        pageUrl: o.pageUrl,
-        parentId,
-        formToken: this.formToken,
-        ...draft,
-      });
-      rememberOwn(comment.id, { token: editToken, until: Date.parse(editableUntil), source: draft.body, site: o.site ?? 'default', page: o.page });
-      if (comment.status === 'pending') {
-        this.comments = addPending(this.comments, comment, o.sort === 'newest');
-        this.announcement = this.tr.t('heldNotice');
-      } else {
-        this.comments = parentId ? addReply(this.comments, comment) : o.sort === 'newest' ? [comment, ...this.comments] : [...this.comments, comment];
-        if (this.info) this.info = { ...this.info, commentCount: this.info.commentCount + 1 };
-        this.announcement = this.tr.t('posted');
-      }
-      this.changed();
-      return comment.id;
-    } catch (err) {
-      throw new Error(this.describe(err, this.tr.t('serverError')));
-    }
-  }
-
-  async edit(id: string, body: string): Promise<void> {
-    const own = ownComment(id);
-    if (!own) throw new Error(this.tr.t('notAllowed'));
-    try {
-      const { comment } = await api.editComment(this.options().base, id, own.token, body);
-      rememberOwn(id, { ...own, source: body });
-      this.comments = updateComment(this.comments, id, (c) => ({ ...c, html: comment.html, editedAt: comment.editedAt, editedByModerator: false, status: comment.status }));
-      this.announcement = this.tr.t('saved');
-      this.changed();
-    } catch (err) {
-      throw new Error(this.describe(err, this.tr.t('serverError')));
-    }
-  }
-
   async remove(id: string): Promise<void> {
     const own = ownComment(id);
     try {
@@ -205,19 +156,6 @@ export class ThreadController implements ReactiveController {
     } catch (err) {
       this.announcement = err instanceof Error && !(err instanceof ApiClientError) ? err.message : this.describe(err, this.tr.t('serverError'));
     }
-    this.changed();
-  }
-
-  /** Erases every comment this browser wrote on this server, at any age, then shows the thread as it now is. */
-  async eraseMine(): Promise<void> {
-    try {
-      await api.erase(this.options().base, ownAll().map(([id, c]) => ({ id, token: c.token })));
-    } catch (err) {
-      throw new Error(this.describe(err, this.tr.t('serverError')));
-    }
-    forgetAllOwn();
-    await this.load();
-    this.announcement = this.tr.t('erased');
     this.changed();
   }
 
@@ -245,10 +183,4 @@ export class ThreadController implements ReactiveController {
       return false;
     }
   }
-
-  preview = (body: string): Promise<string> =>
-    api.preview(this.options().base, body).then(
-      (r) => r.html,
-      (err: unknown) => Promise.reject(new Error(this.describe(err, this.tr.t('serverError')))),
-    );
 }

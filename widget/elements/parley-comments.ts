@@ -7,6 +7,7 @@ import { loadForm } from '../form-loader.ts';
 import { pickLanguage } from '../i18n/translator.ts';
 import { savedSort, saveSort } from '../storage.ts';
 import { ThreadController } from '../thread-controller.ts';
+import type { ThreadWriter } from '../thread-writer.ts';
 import { threadStyles } from './styles.ts';
 
 const quoted = (text: string) => `${text.split('\n').map((line) => `> ${line}`).join('\n')}\n\n`;
@@ -68,6 +69,9 @@ export class ParleyComments extends LitElement {
   declare private chosenSort: SortOrder | undefined;
   /** The top form is open: its code is loaded only once a reader starts to write. */
   declare private formOpen: boolean;
+
+  /** Posts, edits and previews; it comes with the form's code. */
+  private writer: ThreadWriter | undefined;
 
   private thread = new ThreadController(this, () => ({
     base: apiBase(this.api),
@@ -144,7 +148,7 @@ export class ParleyComments extends LitElement {
   private onSubmit(event: CustomEvent<SubmitDetail>): void {
     const { draft, parentId } = event.detail;
     event.detail.waitUntil(
-      this.thread.post(draft, parentId).then((id) => {
+      this.writer!.post(draft, parentId).then((id) => {
         this.replyTo = null;
         this.quote = '';
         void this.showComment(id);
@@ -155,7 +159,7 @@ export class ParleyComments extends LitElement {
   private onEdit(event: CustomEvent<EditDetail>): void {
     const { id, body } = event.detail;
     event.detail.waitUntil(
-      this.thread.edit(id, body).then(() => {
+      this.writer!.edit(id, body).then(() => {
         this.editing = null;
         void this.showComment(id);
       }),
@@ -183,7 +187,12 @@ export class ParleyComments extends LitElement {
 
   /** Loads the form's code if needed, then puts the caret in the form `selector` finds once it has rendered. */
   private async focusForm(selector: string): Promise<void> {
-    adoptStyles(this.shadowRoot!, [threadStyles, await loadForm()]);
+    const writing = await loadForm();
+    if (!this.writer) {
+      this.writer = new writing.ThreadWriter(this.thread);
+      adoptStyles(this.shadowRoot!, [threadStyles, writing.formStyles]);
+      this.requestUpdate();
+    }
     await this.updateComplete;
     for (let frame = 0; frame < 30; frame++) {
       await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -234,7 +243,7 @@ export class ParleyComments extends LitElement {
       @parley-delete=${(e: CustomEvent<CommentRefDetail>) => this.onDelete(e.detail.id)}
       @parley-vote=${(e: CustomEvent<VoteDetail>) => t.vote(e.detail.id, e.detail.value)}
       @parley-more-replies=${(e: CustomEvent<CommentRefDetail>) => t.moreReplies(e.detail.id)}
-      @parley-erase=${(e: CustomEvent<{ waitUntil(done: Promise<void>): void }>) => e.detail.waitUntil(t.eraseMine())}
+      @parley-erase=${(e: CustomEvent<{ waitUntil(done: Promise<void>): void }>) => e.detail.waitUntil(this.writer!.eraseMine())}
     >
       ${this.renderHeader()}
       ${t.state === 'loading' ? html`<p class="status" role="status">${tr.t('loading')}</p>` : nothing}
@@ -248,13 +257,13 @@ export class ParleyComments extends LitElement {
         ? html`${locked
               ? html`<p class="status">${tr.t('locked')}</p>`
               : this.formOpen
-                ? html`<parley-form .tr=${tr} .preview=${t.preview}></parley-form>`
+                ? html`<parley-form .tr=${tr} .preview=${this.writer?.preview ?? null}></parley-form>`
                 : html`<button class="starter" type="button" @click=${this.openForm}>${tr.t('writeComment')}</button>`}
             ${t.comments.length === 0 ? html`<p class="status">${tr.t('empty')}</p>` : nothing}
             <ol>
               ${t.comments.map(
                 (c) => html`<li><parley-comment .comment=${c} .replyTo=${this.replyTo} .editing=${this.editing} .initial=${this.quote}
-                  .preview=${t.preview} .tr=${tr} .locked=${locked} .maxDepth=${t.info?.maxDepth ?? 6}></parley-comment></li>`,
+                  .preview=${this.writer?.preview ?? null} .tr=${tr} .locked=${locked} .maxDepth=${t.info?.maxDepth ?? 6}></parley-comment></li>`,
               )}
             </ol>
             ${t.nextCursor

@@ -1,0 +1,88 @@
+/** Writing to a thread: post, edit, preview, erase. It loads with the form, so a reader who only reads never downloads it. */
+import * as api from './api-client.ts';
+import type { SubmitDetail } from './events.ts';
+import { ApiClientError } from './http.ts';
+import type { MessageKey } from './i18n/translator.ts';
+import { forgetAllOwn, ownAll, ownComment, rememberOwn } from './storage.ts';
+import type { ThreadController } from './thread-controller.ts';
+import { addPending, addReply, updateComment } from './thread-tree.ts';
+
+/** The form's own words for the fields the server refuses. */
+const fieldMessages: Record<string, MessageKey> = { 'author.email': 'badEmail', 'author.website': 'badWebsite', 'author.name': 'nameRequired' };
+
+export class ThreadWriter {
+  constructor(private thread: ThreadController) {}
+
+  /** A failed write as an Error with reader-facing text, which the form shows. */
+  private fail(err: unknown): Error {
+    const { tr } = this.thread;
+    const key = err instanceof ApiClientError && err.code === 'validation' ? fieldMessages[err.field ?? ''] : undefined;
+    return new Error(key ? tr.t(key) : this.thread.describe(err, tr.t('serverError')));
+  }
+
+  /** Posts a comment or reply; resolves with its id, rejects with reader-facing text. */
+  async post(draft: SubmitDetail['draft'], parentId: string | null): Promise<string> {
+    const t = this.thread;
+    const o = t.options();
+    try {
+      const { comment, editToken, editableUntil } = await api.postComment(o.base, {
+        site: o.site,
+        page: o.page,
+        pageTitle: o.pageTitle,
+        pageUrl: o.pageUrl,
+        parentId,
+        formToken: t.formToken,
+        ...draft,
+      });
+      rememberOwn(comment.id, { token: editToken, until: Date.parse(editableUntil), source: draft.body, site: o.site ?? 'default', page: o.page });
+      if (comment.status === 'pending') {
+        t.comments = addPending(t.comments, comment, o.sort === 'newest');
+        t.announcement = t.tr.t('heldNotice');
+      } else {
+        t.comments = parentId ? addReply(t.comments, comment) : o.sort === 'newest' ? [comment, ...t.comments] : [...t.comments, comment];
+        if (t.info) t.info = { ...t.info, commentCount: t.info.commentCount + 1 };
+        t.announcement = t.tr.t('posted');
+      }
+      t.changed();
+      return comment.id;
+    } catch (err) {
+      throw this.fail(err);
+    }
+  }
+
+  async edit(id: string, body: string): Promise<void> {
+    const t = this.thread;
+    const own = ownComment(id);
+    if (!own) throw new Error(t.tr.t('notAllowed'));
+    try {
+      const { comment } = await api.editComment(t.options().base, id, own.token, body);
+      rememberOwn(id, { ...own, source: body });
+      t.comments = updateComment(t.comments, id, (c) => ({ ...c, html: comment.html, editedAt: comment.editedAt, editedByModerator: false, status: comment.status }));
+      t.announcement = t.tr.t('saved');
+      t.changed();
+    } catch (err) {
+      throw this.fail(err);
+    }
+  }
+
+  /** Erases every comment this browser wrote on this server, at any age, then shows the thread as it now is. */
+  async eraseMine(): Promise<void> {
+    const t = this.thread;
+    try {
+      await api.erase(t.options().base, ownAll().map(([id, c]) => ({ id, token: c.token })));
+    } catch (err) {
+      throw this.fail(err);
+    }
+    forgetAllOwn();
+    await t.load();
+    t.announcement = t.tr.t('erased');
+    t.changed();
+  }
+
+  /** The draft as the server renders it, for Preview. */
+  preview = (body: string): Promise<string> =>
+    api.preview(this.thread.options().base, body).then(
+      (r) => r.html,
+      (err: unknown) => Promise.reject(this.fail(err)),
+    );
+}
