@@ -14,9 +14,11 @@ import { commentRoutes } from './routes/comments.ts';
 import { countRoutes } from './routes/counts.ts';
 import { feedRoutes } from './routes/feed.ts';
 import { healthRoutes } from './routes/health.ts';
+import { manageRoutes } from './routes/manage.ts';
 import { newCommentRoutes } from './routes/new-comment.ts';
 import { ownCommentRoutes } from './routes/own-comments.ts';
 import { previewRoutes } from './routes/preview.ts';
+import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 import { voteRoutes } from './routes/votes.ts';
 
 export function createApp(deps: Deps): Hono {
@@ -39,6 +41,8 @@ export function createApp(deps: Deps): Hono {
   const restore = limitBody(importBytes);
   // Every body is limited before it is read; only a backup being restored may be large.
   app.use('/api/*', (c, next) => (c.req.path === '/api/admin/import' ? restore(c, next) : small(c, next)));
+  app.use('/manage/*', small);
+  app.use('/unsubscribe', small);
 
   app.route('/api/comments', commentRoutes(deps));
   app.route('/api/comments', newCommentRoutes(deps));
@@ -49,6 +53,8 @@ export function createApp(deps: Deps): Hono {
   app.route('/api/counts', countRoutes(deps));
   app.route('/api/feed.atom', feedRoutes(deps));
   app.route('/api/health', healthRoutes(deps));
+  app.route('/manage', manageRoutes(deps));
+  app.route('/unsubscribe', unsubscribeRoutes(deps));
   app.route('/', assetRoutes(deps));
   return app;
 }

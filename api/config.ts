@@ -11,10 +11,16 @@ export interface Config {
   /** Origins every site accepts besides its own list (PARLEY_ORIGINS). */
   origins: string[];
   rateLimits: boolean;
+  /** PARLEY_RATE_LIMIT_FACTOR: multiplies every per-minute rate limit (benchmarks raise it); 1 by default. */
+  rateLimitFactor: number;
   /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY: addresses, or `loopback`). */
   trustProxy: string[];
   /** PARLEY_DEMO=1: create a demo moderator when there is none (never in production). */
   demo: boolean;
+  /** Outgoing mail (SMTP_URL, MAIL_FROM); without SMTP_URL nothing is emailed. */
+  mail: { smtpUrl: string; from: string } | null;
+  /** How often the outbox worker looks for due messages, and the first retry's delay (it grows 4× per attempt). */
+  outbox: { pollMs: number; retryBaseMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -28,6 +34,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     .map((s) => s.trim())
     .filter(Boolean)
     .map((s) => originOf(s, 'PARLEY_ORIGINS'));
+  const smtpUrl = env.SMTP_URL?.trim();
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) throw new ConfigError(`SMTP_URL must look like smtp://user:pass@host:587 or smtps://…, not "${smtpUrl}".`);
+  const from = env.MAIL_FROM?.trim();
+  if (smtpUrl && !from) throw new ConfigError('MAIL_FROM is needed with SMTP_URL: the address emails come from, such as "Comments <comments@example.com>".');
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -37,9 +47,27 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: env.PARLEY_SECRET || undefined,
     origins,
     rateLimits: env.PARLEY_RATE_LIMITS !== 'off',
+    rateLimitFactor: rateLimitFactor(env.PARLEY_RATE_LIMIT_FACTOR),
     demo: env.PARLEY_DEMO === '1',
+    mail: smtpUrl ? { smtpUrl, from: from! } : null,
+    outbox: { pollMs: positiveMs(env, 'PARLEY_OUTBOX_POLL_MS', 5000), retryBaseMs: positiveMs(env, 'PARLEY_RETRY_BASE_MS', 30_000) },
     trustProxy: (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
+}
+
+function positiveMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 10 || value > 86_400_000) throw new ConfigError(`${name} must be a number of milliseconds (10 to 86400000), not "${raw}".`);
+  return value;
+}
+
+function rateLimitFactor(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 1;
+  const factor = Number(raw);
+  if (!Number.isFinite(factor) || factor <= 0) throw new ConfigError(`PARLEY_RATE_LIMIT_FACTOR must be a number above 0, not "${raw}".`);
+  return factor;
 }
 
 function originOf(value: string, name: string): string {

@@ -1,6 +1,7 @@
 /** What every route needs, built once at start and passed to the app. */
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
+import type { Outbox } from './notify/worker.ts';
 
 export interface Deps {
   db: Db;
@@ -9,4 +10,6 @@ export interface Deps {
   secret: string;
   /** The folder holding the built widget (embed.js); the server answers 404 for it when absent. */
   assetsDir: string;
+  /** The outbox worker, when this process delivers notifications (the server does; tests may not). */
+  outbox?: Outbox | undefined;
 }

@@ -7,6 +7,7 @@ import { openDb } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { loadSecret } from './security/secret.ts';
 import { greetFirstModerator } from './first-moderator.ts';
+import { startOutbox } from './notify/worker.ts';
 
 export interface RunningServer {
   url: string;
@@ -19,7 +20,10 @@ export async function startServer(config: Config, assetsDir: string): Promise<Ru
   if (applied.length > 0) console.log(`[parley] applied migrations: ${applied.map((m) => `${m.id}-${m.name}`).join(', ')}`);
   const secret = await loadSecret(db, config.secret);
   await greetFirstModerator(db, config.demo);
-  const app = createApp({ db, config, secret, assetsDir });
+  // The outbox worker starts with the app; links in digests need the server's address, known once it listens.
+  let base = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const outbox = startOutbox(db, config, () => base);
+  const app = createApp({ db, config, secret, assetsDir, outbox });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -29,14 +33,18 @@ export async function startServer(config: Config, assetsDir: string): Promise<Ru
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  base = config.publicUrl ?? url;
+  if (!config.mail) console.log('[parley] email is off: set SMTP_URL and MAIL_FROM to send reply notifications and moderator alerts');
 
   return {
     url,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          db.close();
-          resolve();
+          void outbox.stop().finally(() => {
+            db.close();
+            resolve();
+          });
         });
         // Keep-alive connections would hold close() open; idle ones can go now.
         if ('closeIdleConnections' in server) server.closeIdleConnections();

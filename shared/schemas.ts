@@ -51,7 +51,7 @@ export const commentBody = v.pipe(
 
 export const authorName = v.pipe(v.string('The name must be text.'), v.transform(cleanLine), atMost(limits.nameChars, 'A name'));
 
-const authorEmail = v.pipe(
+export const authorEmail = v.pipe(
   v.string('The email must be text.'),
   v.trim(),
   atMost(limits.emailChars, 'An email address'),
@@ -74,6 +74,10 @@ export const newCommentSchema = v.object({
   body: commentBody,
   formToken: v.optional(v.pipe(v.string('formToken must be text.'), v.maxLength(200, 'That form token is not valid.'))),
   hp: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+  /** "Email me replies": needs author.email; the address is confirmed by a link before any reply email. */
+  notify: v.optional(v.boolean('notify must be true or false.')),
+  /** The reader's language, for the emails they get (en when Parley does not speak it). */
+  lang: v.optional(v.pipe(v.string('lang must be text.'), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'lang must be a language tag such as en or de-AT.'), v.maxLength(35))),
 }, 'The request body must be a JSON object.');
 
 export type NewCommentInput = v.InferOutput<typeof newCommentSchema>;
@@ -212,3 +216,29 @@ export function firstProblem(issues: readonly v.BaseIssue<unknown>[]): Problem {
   }
   return field ? { field, message: issue.message } : { message: issue.message };
 }
+
+export const alertsSchema = v.object({
+  alerts: v.picklist(['none', 'held', 'all', 'digest'], 'alerts must be none, held, all or digest.'),
+}, 'The request body must be a JSON object.');
+
+export const webhookEventNames = ['comment.created', 'comment.approved', 'comment.deleted'] as const;
+
+export const webhookSchema = v.object({
+  site: siteSlug,
+  url: v.pipe(httpUrl(2000, 'The webhook URL'), v.nonEmpty('Give the webhook URL.')),
+  format: v.optional(v.picklist(['parley', 'slack', 'discord'], 'format must be parley, slack or discord.'), 'parley'),
+  events: v.optional(
+    v.pipe(v.array(v.picklist(webhookEventNames, 'events are comment.created, comment.approved and comment.deleted.'), 'events must be a list.'), v.minLength(1, 'Choose at least one event.')),
+    [...webhookEventNames],
+  ),
+}, 'The request body must be a JSON object.');
+
+export const testEmailSchema = v.object({
+  to: v.optional(authorEmail),
+}, 'The request body must be a JSON object.');
+
+export const outboxQuerySchema = v.object({
+  status: v.optional(v.picklist(['queued', 'sending', 'sent', 'failed'], 'status must be queued, sending, sent or failed.')),
+  channel: v.optional(v.picklist(['email', 'webhook'], 'channel must be email or webhook.')),
+  before: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/, 'before must be a message id.'), v.transform(Number))),
+});

@@ -179,3 +179,53 @@ export interface SiteSettings {
   votesPerMinute: number;
   editsPerMinute: number;
 }
+
+/** Notifications (README, Notifications): the outbox as the admin page shows it. */
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxAttempt {
+  at: string;
+  ok: boolean;
+  /** What the SMTP server or webhook receiver answered, or why it could not be reached. */
+  response: string;
+}
+
+export interface OutboxEntry {
+  id: number;
+  channel: 'email' | 'webhook';
+  /** What caused it: confirm, link, reply, moderator, digest, test, comment.created, … */
+  topic: string;
+  site: string | null;
+  recipient: string;
+  subject: string | null;
+  status: OutboxStatus;
+  attempts: OutboxAttempt[];
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface NotificationStatus {
+  /** Whether SMTP_URL is set: without it nothing is emailed. */
+  mailConfigured: boolean;
+  from: string | null;
+  counts: Record<OutboxStatus, number>;
+  /** The signed-in moderator's own alert setting. */
+  alerts: ModeratorAlerts;
+}
+
+export type ModeratorAlerts = 'none' | 'held' | 'all' | 'digest';
+
+export type WebhookFormat = 'parley' | 'slack' | 'discord';
+
+export interface WebhookInfo {
+  id: number;
+  site: string;
+  url: string;
+  format: WebhookFormat;
+  events: string[];
+  /** Shared with the receiver to check the X-Parley-Signature header. */
+  secret: string;
+  createdAt: string;
+}

@@ -5,6 +5,8 @@ import type { PostCommentResponse } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { readJson } from '../middleware/json-body.ts';
+import { commentPosted } from '../notify/events.ts';
+import { mailLanguage, notifyContext } from '../notify/context.ts';
 import { renderComment } from '../render/markdown.ts';
 import { clientIp } from '../security/client-ip.ts';
 import { keyedHash, newToken } from '../security/hash.ts';
@@ -29,6 +31,9 @@ export function newCommentRoutes(deps: Deps): Hono {
     const name = input.author?.name || moderator?.name || '';
     if (settings.requireName && name === '') throw new ApiError('validation', 'Please give a name.', 'author.name');
     const email = input.author?.email?.toLowerCase() || null;
+    if (input.notify && email === null) throw new ApiError('validation', 'Give your email address to get replies by email.', 'author.email');
+    // Without mail set up there is nothing to subscribe to; the widget does not offer the box then.
+    const notifyReplies = input.notify === true && email !== null && deps.config.mail !== null;
     const ip = clientIp(c, deps.config);
     const ipHash = ip === null ? null : keyedHash(secret, 'ip', ip);
     const now = Date.now();
@@ -79,7 +84,9 @@ export function newCommentRoutes(deps: Deps): Hono {
       ipHash,
       editTokenHash: keyedHash(secret, 'edit-token', editToken),
       createdAt: now,
-    });
+      notifyReplies,
+    }, (tx, id) => commentPosted(tx, notifyContext(c, deps), id, notifyReplies ? { email: email!, lang: mailLanguage(input.lang) } : null));
+    deps.outbox?.kick();
     const body: PostCommentResponse = {
       comment,
       editToken,

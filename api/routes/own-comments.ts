@@ -5,20 +5,18 @@ import { commentId, editSchema, mineSchema } from '../../shared/schemas.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { readJson } from '../middleware/json-body.ts';
-import { renderComment } from '../render/markdown.ts';
-import { clientIp } from '../security/client-ip.ts';
+import { notifyContext } from '../notify/context.ts';
+import { commentDeletedByWriter } from '../notify/events.ts';
 import { assertMayEdit } from '../security/edit-token.ts';
-import { holdReason } from '../security/hold-policy.ts';
-import { blockedPhrase } from '../security/spam.ts';
-import { banFor } from '../store/bans.ts';
 import type { Site } from '../store/sites.ts';
 import { eraseComments, tokenHashesOf } from '../store/writer-data.ts';
 import { anySiteAllows } from '../security/origins.ts';
 import { enforceLimit } from '../security/rate-limit.ts';
 import { keyedHash, sameHash } from '../security/hash.ts';
-import { deleteByAuthor, getOwnedComment, unpublished, updateBody, type OwnedComment } from '../store/own-comments.ts';
+import { deleteByAuthor, getOwnedComment, unpublished, type OwnedComment } from '../store/own-comments.ts';
 import { parse } from '../validate.ts';
 import { requireSite } from './require-site.ts';
+import { writerEdit } from './writer-edit.ts';
 
 export function ownCommentRoutes(deps: Deps): Hono {
   const { db, secret } = deps;
@@ -67,26 +65,14 @@ export function ownCommentRoutes(deps: Deps): Hono {
     const now = Date.now();
     const { owned, site } = await authorised(c, now);
     const input = parse(editSchema, await readJson(c));
-    // An edit meets the same rules as a new comment: bans, blocked words, links.
-    const ip = clientIp(c, deps.config);
-    if (await banFor(db, { email: owned.email, name: owned.name, ipHash: ip === null ? null : keyedHash(secret, 'ip', ip) }, now)) {
-      throw new ApiError('banned', 'You cannot change comments here: a moderator has blocked this writer.');
-    }
-    const { settings } = site;
-    const blocked = blockedPhrase(settings.blocklist, input.body);
-    if (blocked !== null && settings.blocklistAction === 'refuse') {
-      throw new ApiError('validation', 'The comment contains a word or phrase this site does not accept.', 'body');
-    }
-    const html = renderComment(input.body);
-    const heldReason = holdReason({ settings, html, blocked, knownWriter: true });
-    const comment = await updateBody(db, owned, { source: input.body, html, editedAt: now, heldReason });
-    if (!comment) throw new ApiError('not_found', 'There is no such comment.');
+    const comment = await writerEdit(c, deps, owned, site, input.body, now);
     return c.json({ comment });
   });
 
   app.delete('/:id', async (c) => {
     const { owned } = await authorised(c, Date.now());
-    await deleteByAuthor(db, owned.id);
+    await deleteByAuthor(db, owned.id, (tx, id) => commentDeletedByWriter(tx, notifyContext(c, deps), id));
+    deps.outbox?.kick();
     return c.body(null, 204);
   });
 

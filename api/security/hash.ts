@@ -1,7 +1,7 @@
 /** Keyed hashes and random tokens: raw IPs and raw tokens are never stored, only these. */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export type HashPurpose = 'ip' | 'edit-token' | 'avatar' | 'voter' | 'session' | 'form';
+export type HashPurpose = 'ip' | 'edit-token' | 'avatar' | 'voter' | 'session' | 'form' | 'email-link' | 'guest-session' | 'unsubscribe';
 
 export function keyedHash(secret: string, purpose: HashPurpose, value: string): string {
   return createHmac('sha256', secret).update(`${purpose}\0${value}`).digest('base64url');

@@ -1,4 +1,5 @@
 /** Writing comments: a new comment, its page created on first use, and the counters it changes, in one transaction. */
+import type { Transaction } from '@libsql/client';
 import type { Db } from '../db/client.ts';
 import type { Comment } from '../../shared/types.ts';
 import { writeTransaction } from '../db/write.ts';
@@ -29,9 +30,14 @@ export interface CommentDraft {
   ipHash: string | null;
   editTokenHash: string;
   createdAt: number;
+  /** The writer wants an email when someone replies (once their address is confirmed). */
+  notifyReplies: boolean;
 }
 
-export function createComment(db: Db, draft: CommentDraft): Promise<Comment> {
+/** Work that belongs to the same transaction as the new comment (its notifications). */
+export type AfterCreate = (tx: Transaction, id: number) => Promise<void>;
+
+export function createComment(db: Db, draft: CommentDraft, after?: AfterCreate): Promise<Comment> {
   return writeTransaction(db, async (tx) => {
     // A moved thread's old key is an alias: comments posted to it join the thread under its new key.
     const alias = await tx.execute({ sql: 'SELECT p.key FROM page_aliases a JOIN pages p ON p.id = a.page_id WHERE a.site = ? AND a.key = ?', args: [draft.site, draft.pageKey] });
@@ -69,11 +75,11 @@ export function createComment(db: Db, draft: CommentDraft): Promise<Comment> {
 
     const inserted = await tx.execute({
       sql: `INSERT INTO comments (page_id, parent_id, depth, author_name, author_email, author_website, avatar,
-              body_source, body_html, status, held_reason, author_admin_id, badge, ip_hash, edit_token_hash, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              body_source, body_html, status, held_reason, author_admin_id, badge, ip_hash, edit_token_hash, created_at, notify_replies)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             RETURNING ${returningColumns}`,
       args: [pageId, draft.parentId, depth, draft.name, draft.email, draft.website, draft.avatar,
-        draft.source, draft.html, draft.status, draft.heldReason, draft.authorAdminId, draft.badge, draft.ipHash, draft.editTokenHash, draft.createdAt],
+        draft.source, draft.html, draft.status, draft.heldReason, draft.authorAdminId, draft.badge, draft.ipHash, draft.editTokenHash, draft.createdAt, draft.notifyReplies ? 1 : 0],
     });
     if (draft.status === 'approved') {
       if (draft.parentId !== null) {
@@ -81,7 +87,9 @@ export function createComment(db: Db, draft: CommentDraft): Promise<Comment> {
       }
       await tx.execute({ sql: 'UPDATE pages SET comment_count = comment_count + 1 WHERE id = ?', args: [pageId] });
     }
-    return toComment(inserted.rows[0]!).comment;
+    const comment = toComment(inserted.rows[0]!).comment;
+    if (after) await after(tx, Number(comment.id));
+    return comment;
   });
 }
 

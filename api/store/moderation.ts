@@ -82,8 +82,8 @@ const statusAfter: Partial<Record<ModerationAction, AdminComment['status']>> = {
   delete: 'deleted',
 };
 
-/** Applies one moderation action; doing it twice changes nothing more. Answers the comment as it now is. */
-export async function moderate(tx: Transaction, id: number, action: ModerationAction): Promise<AdminComment> {
+/** Applies one moderation action; doing it twice changes nothing more. Answers the comment as it now is, and its status before. */
+export async function moderate(tx: Transaction, id: number, action: ModerationAction): Promise<{ comment: AdminComment; before: AdminComment['status'] }> {
   const before = await getAdminComment(tx, id);
   if (!before) throw new ApiError('not_found', `There is no comment ${id}.`);
   if (action === 'pin' || action === 'unpin') {
@@ -99,7 +99,7 @@ export async function moderate(tx: Transaction, id: number, action: ModerationAc
       await recountAround(tx, id);
     }
   }
-  return (await getAdminComment(tx, id))!;
+  return { comment: (await getAdminComment(tx, id))!, before: before.status };
 }
 
 export async function moderatorEdit(tx: Transaction, id: number, source: string, html: string, now: number): Promise<AdminComment> {

@@ -1,4 +1,5 @@
 /** What a writer may do to their own comment with its edit token: change the text, or delete it. */
+import type { Transaction } from '@libsql/client';
 import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
 import type { Comment } from '../../shared/types.ts';
@@ -58,7 +59,7 @@ export function updateBody(
     const { rows } = await tx.execute({
       sql: `UPDATE comments SET body_source = ?, body_html = ?, edited_at = ?, moderator_edited = 0,
               status = CASE WHEN ? IS NULL THEN status ELSE 'pending' END, held_reason = coalesce(?, held_reason)
-            WHERE id = ? AND status IN ('approved', 'pending') AND edit_token_hash = ? RETURNING ${returningColumns}`,
+            WHERE id = ? AND status IN ('approved', 'pending') AND edit_token_hash IS ? RETURNING ${returningColumns}`,
       args: [edit.source, edit.html, edit.editedAt, edit.heldReason, edit.heldReason, owned.id, owned.editTokenHash],
     });
     if (!rows[0]) return null;
@@ -72,13 +73,16 @@ export function updateBody(
  * its place as a "[deleted]" placeholder; without replies it disappears, and so does any placeholder
  * above it that was only kept for it.
  */
-export function deleteByAuthor(db: Db, id: number): Promise<void> {
+export function deleteByAuthor(db: Db, id: number, after?: (tx: Transaction, id: number) => Promise<void>): Promise<void> {
   return writeTransaction(db, async (tx) => {
     const { rowsAffected } = await tx.execute({
       sql: `UPDATE comments SET status = 'deleted', body_source = '', body_html = '', author_name = '', author_email = NULL,
               author_website = NULL, ip_hash = NULL, avatar = '', edit_token_hash = NULL WHERE id = ? AND status IN ('approved', 'pending')`,
       args: [id],
     });
-    if (rowsAffected > 0) await recountAround(tx, id);
+    if (rowsAffected > 0) {
+      await recountAround(tx, id);
+      if (after) await after(tx, id);
+    }
   });
 }

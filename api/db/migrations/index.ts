@@ -6,6 +6,8 @@ import voteAddresses from './004-vote-addresses.sql?raw';
 import rateLimits from './005-rate-limits.sql?raw';
 import pageAliases from './006-page-aliases.sql?raw';
 import imports from './007-imports.sql?raw';
+import readVersions from './008-read-versions.sql?raw';
+import notifications from './009-notifications.sql?raw';
 
 export interface Migration {
   id: number;
@@ -21,4 +23,6 @@ export const migrations: Migration[] = [
   { id: 5, name: 'rate-limits', sql: rateLimits },
   { id: 6, name: 'page-aliases', sql: pageAliases },
   { id: 7, name: 'imports', sql: imports },
+  { id: 8, name: 'read-versions', sql: readVersions },
+  { id: 9, name: 'notifications', sql: notifications },
 ];

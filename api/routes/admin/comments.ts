@@ -6,6 +6,8 @@ import type { Deps } from '../../deps.ts';
 import { writeTransaction } from '../../db/write.ts';
 import type { AdminEnv } from '../../middleware/admin-guard.ts';
 import { readJson } from '../../middleware/json-body.ts';
+import { notifyContext } from '../../notify/context.ts';
+import { commentModerated } from '../../notify/events.ts';
 import { renderComment } from '../../render/markdown.ts';
 import { audit } from '../../store/audit.ts';
 import { listQueue, moderate, moderatorEdit } from '../../store/moderation.ts';
@@ -27,12 +29,16 @@ export function adminCommentRoutes(deps: Deps): Hono<AdminEnv> {
     const admin = c.get('admin');
     const comments = await writeTransaction(db, async (tx) => {
       const done = [];
+      const ctx = notifyContext(c, deps);
       for (const id of ids) {
-        done.push(await moderate(tx, Number(id), action));
+        const changed = await moderate(tx, Number(id), action);
+        await commentModerated(tx, ctx, Number(id), changed.before, changed.comment.status);
+        done.push(changed.comment);
         await audit(tx, admin, action, `comment ${id}`, 'bulk');
       }
       return done;
     });
+    deps.outbox?.kick();
     return c.json({ comments });
   });
 
@@ -42,9 +48,11 @@ export function adminCommentRoutes(deps: Deps): Hono<AdminEnv> {
     const admin = c.get('admin');
     const comment = await writeTransaction(db, async (tx) => {
       const changed = await moderate(tx, id, action);
+      await commentModerated(tx, notifyContext(c, deps), id, changed.before, changed.comment.status);
       await audit(tx, admin, action, `comment ${id}`);
-      return changed;
+      return changed.comment;
     });
+    deps.outbox?.kick();
     return c.json({ comment });
   });
 

@@ -7,6 +7,7 @@ import { authRoutes } from './auth.ts';
 import { adminBackupRoutes } from './backup.ts';
 import { adminBanRoutes } from './bans.ts';
 import { adminCommentRoutes } from './comments.ts';
+import { adminNotificationRoutes } from './notifications.ts';
 import { adminPageRoutes } from './pages.ts';
 import { adminSiteRoutes } from './sites.ts';
 
@@ -21,6 +22,7 @@ export function adminRoutes(deps: Deps): Hono {
   guarded.route('/sites', adminSiteRoutes(deps));
   guarded.route('/audit', adminAuditRoutes(deps));
   guarded.route('/', adminBackupRoutes(deps));
+  guarded.route('/', adminNotificationRoutes(deps));
   app.route('/', guarded);
   return app;
 }

@@ -1,0 +1,171 @@
+/**
+ * /manage: where a guest lands from a confirmation or sign-in link. The link is used only when they press
+ * Continue (mail scanners open links too), then a cookie lets this browser edit their comments within the
+ * site's window, delete them, and stop emails: no account, no password.
+ */
+import { Hono, type Context } from 'hono';
+import { html } from 'hono/html';
+import * as v from 'valibot';
+import { authorEmail, commentBody, siteSlug } from '../../shared/schemas.ts';
+import type { Deps } from '../deps.ts';
+import { writeTransaction } from '../db/write.ts';
+import { ApiError } from '../errors.ts';
+import { notifyContext } from '../notify/context.ts';
+import { commentDeletedByWriter } from '../notify/events.ts';
+import { emailTokenHash, newSignInLink, signInLinkMs } from '../notify/links.ts';
+import { fill, mailStrings, type MailStrings } from '../notify/strings.ts';
+import { commentLink, signInEmail } from '../notify/templates.ts';
+import { readerPage, readerPageCsp } from '../render/reader-page.ts';
+import { currentGuest, endGuestSession, startGuestSession, type Guest } from '../security/guest-session.ts';
+import { ownOrigin } from '../security/origins.ts';
+import { enforceLimit } from '../security/rate-limit.ts';
+import { enqueue } from '../store/outbox.ts';
+import { deleteByAuthor, getOwnedComment } from '../store/own-comments.ts';
+import { getSite } from '../store/sites.ts';
+import { getSubscriber, guestComments, isWriterOnSite, saveEmailToken, unsubscribeAll, useEmailToken } from '../store/subscribers.ts';
+import { parse } from '../validate.ts';
+import { writerEdit } from './writer-edit.ts';
+
+const linkForm = v.object({ site: siteSlug, email: authorEmail });
+
+export function manageRoutes(deps: Deps): Hono {
+  const { db } = deps;
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    // Changes come only from these pages themselves: the cookie is Lax, and the Origin must be ours.
+    if (c.req.method === 'POST' && c.req.header('origin') !== ownOrigin(c, deps.config)) {
+      throw new ApiError('forbidden', 'This form must be sent from its own page.');
+    }
+    await next();
+    c.header('Content-Security-Policy', readerPageCsp);
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+  });
+
+  const langOf = async (guest: Guest | null) => (guest ? ((await getSubscriber(db, guest.site, guest.email))?.lang ?? 'en') : 'en');
+
+  function requestLinkForm(t: MailStrings, site: string | undefined) {
+    return html`<form method="post" action="/manage/link">
+<p><label>Email <input type="email" name="email" required autocomplete="email"></label>
+<input type="hidden" name="site" value="${site ?? ''}"> <button type="submit">${t.manageContinue}</button></p>
+</form>`;
+  }
+
+  async function overview(c: Context, guest: Guest, notice?: string) {
+    const lang = await langOf(guest);
+    const t = mailStrings(lang);
+    const site = await getSite(db, guest.site);
+    const windowMs = (site?.settings.editWindowSeconds ?? 0) * 1000;
+    const comments = await guestComments(db, guest.site, guest.email, 200);
+    const subscriber = await getSubscriber(db, guest.site, guest.email);
+    const now = Date.now();
+    const items = comments.map((comment) => {
+      const editable = now <= comment.createdAt + windowMs;
+      const link = commentLink({ url: comment.pageUrl }, comment.id);
+      return html`<article id="comment-${comment.id}">
+<p><strong>${comment.pageTitle ?? comment.pageKey}</strong> ${link ? html`<a href="${link}">↗</a>` : ''}
+<span class="muted">${new Date(comment.createdAt).toLocaleString(lang)}${comment.status === 'pending' ? html` · ${t.manageHeld}` : ''}</span></p>
+<form method="post" action="/manage/comments/${comment.id}">
+${editable ? html`<textarea name="body" aria-label="${comment.pageTitle ?? comment.pageKey}">${comment.source}</textarea>` : html`<p style="white-space:pre-wrap">${comment.source}</p>`}
+<p>${editable ? html`<button type="submit" name="action" value="save">${t.manageSave}</button> ` : ''}<button type="submit" name="action" value="delete">${t.manageDelete}</button></p>
+</form>
+</article>`;
+    });
+    return c.html(
+      readerPage(lang, fill(t.manageTitle, { site: site?.name ?? guest.site }), html`${notice ? html`<p class="note" role="status">${notice}</p>` : ''}
+<p class="muted">${guest.email}</p>
+${items.length ? items : html`<p>${t.manageEmpty}</p>`}
+${subscriber && !subscriber.unsubscribed ? html`<form method="post" action="/manage/unsubscribe"><p><button type="submit">${fill(t.unsubscribeAll, { site: site?.name ?? guest.site })}</button></p></form>` : ''}
+<form method="post" action="/manage/sign-out"><p><button type="submit">${t.manageSignOut}</button></p></form>`),
+    );
+  }
+
+  app.get('/', async (c) => {
+    const token = c.req.query('t');
+    const t = mailStrings('en');
+    if (token) {
+      // Only a button here: the link is spent when the reader presses it, not when a scanner opens it.
+      return c.html(readerPage('en', t.confirmAction, html`<form method="post" action="/manage/session">
+<input type="hidden" name="t" value="${token}"><p><button type="submit">${t.confirmAction}</button></p></form>`));
+    }
+    const guest = await currentGuest(c, deps);
+    if (guest) {
+      const done = c.req.query('done');
+      const gt = mailStrings(await langOf(guest));
+      return overview(c, guest, done === 'saved' ? gt.manageSaved : done === 'deleted' ? gt.manageDeleted : done === 'unsubscribed' ? gt.unsubscribeDone : undefined);
+    }
+    return c.html(readerPage('en', 'Manage your comments', html`<p>Give the address you comment with: we email you a link that signs this browser in.</p>${requestLinkForm(t, c.req.query('site'))}`));
+  });
+
+  app.post('/session', async (c) => {
+    const form = await c.req.parseBody();
+    const token = typeof form.t === 'string' ? form.t : '';
+    const used = /^[\w-]{20,128}$/.test(token) ? await useEmailToken(db, emailTokenHash(deps.secret, token), Date.now()) : null;
+    if (!used) {
+      const t = mailStrings('en');
+      return c.html(readerPage('en', t.confirmAction, html`<p class="error" role="alert">${t.manageExpired}</p>${requestLinkForm(t, undefined)}`), 400);
+    }
+    await startGuestSession(c, deps, used, Date.now());
+    return c.redirect('/manage', 303);
+  });
+
+  app.post('/link', async (c) => {
+    const form = await c.req.parseBody();
+    const input = parse(linkForm, { site: form.site || 'default', email: form.email });
+    const email = input.email.toLowerCase();
+    const site = await getSite(db, input.site);
+    if (!site) throw new ApiError('not_found', `There is no site "${input.site}".`, 'site');
+    await enforceLimit(c, deps, 'edit', site);
+    // The same answer whether or not the address wrote here: the page does not tell who comments where.
+    if (deps.config.mail && (await isWriterOnSite(db, site.slug, email))) {
+      const lang = (await getSubscriber(db, site.slug, email))?.lang ?? 'en';
+      const link = newSignInLink(ownOrigin(c, deps.config), deps.secret);
+      const now = Date.now();
+      await writeTransaction(db, async (tx) => {
+        await saveEmailToken(tx, link.hash, site.slug, email, now + signInLinkMs);
+        await enqueue(tx, { channel: 'email', topic: 'link', site: site.slug, recipient: email, message: signInEmail(lang, site.name, link.url) }, now);
+      });
+      deps.outbox?.kick();
+    }
+    return c.html(readerPage('en', 'Check your email', html`<p class="note" role="status">If ${email} wrote comments on ${site.name}, a link to manage them is on its way. It works once, within an hour.</p>`));
+  });
+
+  async function requireGuest(c: Context): Promise<Guest> {
+    const guest = await currentGuest(c, deps);
+    if (!guest) throw new ApiError('unauthorized', 'Open the link from your email again: this browser is not signed in.');
+    return guest;
+  }
+
+  app.post('/comments/:id', async (c) => {
+    const guest = await requireGuest(c);
+    const id = Number(c.req.param('id'));
+    const owned = Number.isSafeInteger(id) ? await getOwnedComment(db, id) : null;
+    if (!owned || owned.site !== guest.site || owned.email !== guest.email) throw new ApiError('not_found', 'There is no such comment of yours.');
+    const site = (await getSite(db, owned.site))!;
+    await enforceLimit(c, deps, 'edit', site);
+    const form = await c.req.parseBody();
+    const now = Date.now();
+    if (form.action === 'delete') {
+      await deleteByAuthor(db, owned.id, (tx, deleted) => commentDeletedByWriter(tx, notifyContext(c, deps), deleted));
+      deps.outbox?.kick();
+      return c.redirect('/manage?done=deleted', 303);
+    }
+    if (now > owned.createdAt + site.settings.editWindowSeconds * 1000) throw new ApiError('forbidden', 'The time to change this comment has passed.');
+    const body = parse(commentBody, typeof form.body === 'string' ? form.body.replace(/\r\n/g, '\n') : undefined);
+    await writerEdit(c, deps, owned, site, body, now);
+    return c.redirect('/manage?done=saved', 303);
+  });
+
+  app.post('/unsubscribe', async (c) => {
+    const guest = await requireGuest(c);
+    await unsubscribeAll(db, guest.site, guest.email, Date.now());
+    return c.redirect('/manage?done=unsubscribed', 303);
+  });
+
+  app.post('/sign-out', async (c) => {
+    await endGuestSession(c, deps);
+    return c.redirect('/manage', 303);
+  });
+
+  return app;
+}
