@@ -41,11 +41,21 @@ export const backupSchema = v.object(
         edited_at: v.nullable(ms),
         source_id: nullableText,
         author_admin_id: v.nullable(id),
+        notify_replies: v.optional(v.picklist([0, 1]), 0),
       }),
     ),
     votes: v.array(v.object({ commentId: id, voter: text, address: nullableText, value: v.picklist([1, -1]), createdAt: ms })),
     bans: v.array(v.object({ id, kind: v.picklist(['email', 'name', 'ip']), value: text, reason: text, until: v.nullable(ms), createdAt: ms })),
-    admins: v.optional(v.array(v.object({ email: text, name: text, passwordHash: text, createdAt: ms }))),
+    admins: v.optional(v.array(v.object({ email: text, name: text, passwordHash: text, createdAt: ms, alerts: v.optional(v.picklist(['none', 'held', 'all', 'digest']), 'held') }))),
+    /** Readers who asked for reply emails (backups made before notifications have none). */
+    subscribers: v.optional(
+      v.array(v.object({ site: text, email: text, lang: text, confirmedAt: v.nullable(ms), unsubscribedAt: v.nullable(ms), createdAt: ms })),
+      [],
+    ),
+    webhooks: v.optional(
+      v.array(v.object({ id, site: text, url: v.pipe(text, v.regex(/^https?:\/\//i)), format: v.picklist(['parley', 'slack', 'discord']), events: v.array(text), secret: text, createdAt: ms })),
+      [],
+    ),
   },
   'This is not a Parley backup.',
 );
@@ -63,5 +73,7 @@ export function backupProblem(b: v.InferOutput<typeof backupSchema>): string | n
   if (b.pages.some((p) => !sites.has(p.site) && p.site !== 'default')) return 'A page belongs to a site that is not in the backup.';
   if (b.comments.some((c) => !pages.has(c.page_id) || (c.parent_id !== null && !comments.has(c.parent_id)))) return 'A comment points at a page or parent that is not in the backup.';
   if (b.votes.some((x) => !comments.has(x.commentId))) return 'A vote is for a comment that is not in the backup.';
+  if (!unique(b.subscribers.map((x) => `${x.site}\n${x.email}`))) return 'A reader is subscribed twice on one site.';
+  if (b.webhooks.some((w) => !sites.has(w.site) && w.site !== 'default')) return 'A webhook belongs to a site that is not in the backup.';
   return null;
 }

@@ -87,6 +87,10 @@ export interface NewComment {
   formToken?: string;
   /** The honeypot: a field people never see and never fill. */
   hp?: string;
+  /** "Email me replies" (needs author.email; confirmed by a link first). */
+  notify?: boolean;
+  /** The reader's language, for those emails. */
+  lang?: string;
 }
 
 export interface PostCommentResponse {

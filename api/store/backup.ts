@@ -18,12 +18,14 @@ export interface Backup {
   comments: Record<string, unknown>[];
   votes: { commentId: number; voter: string; address: string | null; value: number; createdAt: number }[];
   bans: { id: number; kind: string; value: string; reason: string; until: number | null; createdAt: number }[];
-  admins?: { email: string; name: string; passwordHash: string; createdAt: number }[];
+  admins?: { email: string; name: string; passwordHash: string; createdAt: number; alerts?: string }[];
+  subscribers: { site: string; email: string; lang: string; confirmedAt: number | null; unsubscribedAt: number | null; createdAt: number }[];
+  webhooks: { id: number; site: string; url: string; format: string; events: string[]; secret: string; createdAt: number }[];
 }
 
 const commentFields = `id, page_id, parent_id, depth, author_name, author_email, author_website, avatar, body_source, body_html,
   status, pinned, upvotes, downvotes, reply_count, badge, ip_hash, edit_token_hash, held_reason, moderator_edited, created_at, edited_at,
-  source_id, author_admin_id`;
+  source_id, author_admin_id, notify_replies`;
 
 export async function exportBackup(db: Db, opts: { site?: string | undefined; withAdmins: boolean }): Promise<Backup> {
   const only = opts.site;
@@ -44,6 +46,9 @@ export async function exportBackup(db: Db, opts: { site?: string | undefined; wi
     args,
   });
   const bans = await db.execute('SELECT id, kind, value, reason, until, created_at FROM bans ORDER BY id');
+  const siteWhere = only ? 'WHERE site = ?' : '';
+  const subscribers = await db.execute({ sql: `SELECT site, email, lang, confirmed_at, unsubscribed_at, created_at FROM subscribers ${siteWhere} ORDER BY site, email`, args });
+  const webhooks = await db.execute({ sql: `SELECT id, site, url, format, events, secret, created_at FROM webhooks ${siteWhere} ORDER BY id`, args });
   const backup: Backup = {
     format: 'parley',
     version: 1,
@@ -81,10 +86,27 @@ export async function exportBackup(db: Db, opts: { site?: string | undefined; wi
       until: r.until === null ? null : Number(r.until),
       createdAt: Number(r.created_at),
     })),
+    subscribers: subscribers.rows.map((r) => ({
+      site: String(r.site),
+      email: String(r.email),
+      lang: String(r.lang),
+      confirmedAt: r.confirmed_at === null ? null : Number(r.confirmed_at),
+      unsubscribedAt: r.unsubscribed_at === null ? null : Number(r.unsubscribed_at),
+      createdAt: Number(r.created_at),
+    })),
+    webhooks: webhooks.rows.map((r) => ({
+      id: Number(r.id),
+      site: String(r.site),
+      url: String(r.url),
+      format: String(r.format),
+      events: JSON.parse(String(r.events)) as string[],
+      secret: String(r.secret),
+      createdAt: Number(r.created_at),
+    })),
   };
   if (opts.withAdmins) {
-    const admins = await db.execute('SELECT email, name, password_hash, created_at FROM admins ORDER BY email');
-    backup.admins = admins.rows.map((r) => ({ email: String(r.email), name: String(r.name), passwordHash: String(r.password_hash), createdAt: Number(r.created_at) }));
+    const admins = await db.execute('SELECT email, name, password_hash, created_at, alerts FROM admins ORDER BY email');
+    backup.admins = admins.rows.map((r) => ({ email: String(r.email), name: String(r.name), passwordHash: String(r.password_hash), createdAt: Number(r.created_at), alerts: String(r.alerts) }));
   }
   return backup;
 }
@@ -136,8 +158,20 @@ export function importBackup(db: Db, backup: Backup): Promise<{ sites: number; p
     }
     for (const a of backup.admins ?? []) {
       await tx.execute({
-        sql: 'INSERT OR IGNORE INTO admins (email, name, password_hash, created_at) VALUES (?, ?, ?, ?)',
-        args: [a.email, a.name, a.passwordHash, a.createdAt],
+        sql: 'INSERT OR IGNORE INTO admins (email, name, password_hash, created_at, alerts) VALUES (?, ?, ?, ?, ?)',
+        args: [a.email, a.name, a.passwordHash, a.createdAt, a.alerts ?? 'held'],
+      });
+    }
+    for (const x of backup.subscribers ?? []) {
+      await tx.execute({
+        sql: 'INSERT OR IGNORE INTO subscribers (site, email, lang, confirmed_at, unsubscribed_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        args: [x.site, x.email.toLowerCase(), x.lang, x.confirmedAt, x.unsubscribedAt, x.createdAt],
+      });
+    }
+    for (const w of backup.webhooks ?? []) {
+      await tx.execute({
+        sql: 'INSERT INTO webhooks (id, site, url, format, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        args: [w.id, w.site, w.url, w.format, JSON.stringify(w.events), w.secret, w.createdAt],
       });
     }
     // Counts are derived: recount them from what was restored, as readers can reach them.

@@ -19,6 +19,10 @@ async function populate(t: TestApp) {
   await t.post(`/api/comments/${r.comment.id}/vote`, { value: -1, voter: 'voter-bbbbbbb' });
   await mod.request('POST', '/api/admin/bans', { kind: 'email', value: 'troll@example.com', reason: 'trolling' });
   await mod.request('POST', '/api/admin/pages/move', { from: '/a', to: '/a-new' });
+  await mod.request('POST', '/api/admin/webhooks', { site: 'blog', url: 'https://hooks.example.com/x', format: 'slack', events: ['comment.created'] });
+  await mod.request('PUT', '/api/admin/notifications/alerts', { alerts: 'digest' });
+  await t.db.execute("INSERT INTO subscribers (site, email, lang, confirmed_at, created_at) VALUES ('default', 'ann@example.com', 'de', 5, 4)");
+  await t.db.execute({ sql: 'UPDATE comments SET notify_replies = 1 WHERE id = ?', args: [a.comment.id] });
   return mod;
 }
 
@@ -32,7 +36,10 @@ describe("Parley's own backups", () => {
     expect(first).toMatchObject({ format: 'parley', version: 1 });
     expect(first.comments).toHaveLength(5);
     expect(first.admins).toHaveLength(1);
-    expect(JSON.stringify(first)).not.toContain('secret');
+    expect(JSON.stringify(first)).not.toContain('test-secret');
+    expect(first.subscribers).toEqual([{ site: 'default', email: 'ann@example.com', lang: 'de', confirmedAt: 5, unsubscribedAt: null, createdAt: 4 }]);
+    expect(first.webhooks).toMatchObject([{ site: 'blog', url: 'https://hooks.example.com/x', format: 'slack', events: ['comment.created'] }]);
+    expect(first.admins[0].alerts).toBe('digest');
 
     const fresh = await testApp();
     const restorer = await signIn(fresh, 'restorer@example.com');
