@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import type { Db } from '../db/client.ts';
-import { commentsByEmail, eraseComments, idsByEmail } from '../store/writer-data.ts';
+import { commentsByEmail, eraseComments, eraseNotifications, idsByEmail, notificationsOf } from '../store/writer-data.ts';
 
 const email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('That is not an email address.'));
 
@@ -12,7 +12,7 @@ export async function writerCommand(db: Db, command: 'export' | 'erase', args: s
     console.error(
       command === 'export'
         ? 'Usage: parley export --email ADDRESS   (every comment written with that email, as JSON)'
-        : 'Usage: parley erase --email ADDRESS    (erase every comment written with that email)',
+        : 'Usage: parley erase --email ADDRESS    (erase every comment written with that email, and its subscriptions and emails)',
     );
     return 2;
   }
@@ -23,10 +23,12 @@ export async function writerCommand(db: Db, command: 'export' | 'erase', args: s
   }
   if (command === 'export') {
     const comments = await commentsByEmail(db, parsed.output);
-    console.log(JSON.stringify({ format: 'parley-writer', version: 1, exportedAt: new Date().toISOString(), email: parsed.output, comments }, null, 2));
+    const notifications = await notificationsOf(db, parsed.output);
+    console.log(JSON.stringify({ format: 'parley-writer', version: 1, exportedAt: new Date().toISOString(), email: parsed.output, comments, ...notifications }, null, 2));
     return 0;
   }
   const erased = await eraseComments(db, await idsByEmail(db, parsed.output));
+  await eraseNotifications(db, parsed.output);
   console.log(`Erased ${erased} comment${erased === 1 ? '' : 's'} written with ${parsed.output}.`);
   return 0;
 }

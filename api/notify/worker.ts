@@ -7,7 +7,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
-import { claimDue, enqueue, nextDueAt, recordAttempt, releaseClaims, type ClaimedMessage } from '../store/outbox.ts';
+import { claimDue, enqueue, nextDueAt, pruneOutbox, recordAttempt, releaseClaims, type ClaimedMessage } from '../store/outbox.ts';
 import { digestSummary, getWebhook, takeDueDigests } from '../store/notify-targets.ts';
 import { mailSender, postWebhook, type AttemptResult, type MailSender } from './deliver.ts';
 import type { EmailMessage, Outgoing, WebhookMessage } from './message.ts';
@@ -18,7 +18,6 @@ export const maxAttempts = 8;
 const maxDelayMs = 6 * 3600 * 1000;
 const leaseMs = 2 * 60 * 1000;
 const batch = 10;
-const digestCheckMs = 60_000;
 
 export interface Outbox {
   /** Look at the outbox now (something was just queued). */
@@ -40,6 +39,7 @@ export function startOutbox(db: Db, config: Config, base: () => string): Outbox 
   let wake: (() => void) | null = null;
   let again = false;
   let lastDigestCheck = 0;
+  const housekeepingMs = Math.min(60_000, config.outbox.pollMs * 10);
 
   async function deliver(claimed: ClaimedMessage): Promise<AttemptResult> {
     if (claimed.channel === 'email') return mail!.send(claimed.id, claimed.recipient, JSON.parse(claimed.message) as EmailMessage);
@@ -49,9 +49,12 @@ export function startOutbox(db: Db, config: Config, base: () => string): Outbox 
     return postWebhook(claimed.id, claimed.recipient, message, hook.secret, Date.now());
   }
 
-  async function queueDigests(now: number): Promise<void> {
-    if (!mail || now - lastDigestCheck < digestCheckMs) return;
+  /** Once a minute (sooner with a short poll): daily digests that are due, and forgetting old messages. */
+  async function housekeeping(now: number): Promise<void> {
+    if (now - lastDigestCheck < housekeepingMs) return;
     lastDigestCheck = now;
+    await pruneOutbox(db, now, 30, 90);
+    if (!mail) return;
     await writeTransaction(db, async (tx) => {
       for (const admin of await takeDueDigests(tx, now)) {
         const summary = await digestSummary(tx, admin.since, 20);
@@ -62,7 +65,7 @@ export function startOutbox(db: Db, config: Config, base: () => string): Outbox 
   }
 
   async function drain(): Promise<void> {
-    await queueDigests(Date.now());
+    await housekeeping(Date.now());
     for (;;) {
       const claimed = await claimDue(db, channels, Date.now(), leaseMs, batch);
       if (claimed.length === 0) return;

@@ -167,3 +167,14 @@ export function requeue(db: Db, id: number, now: number): Promise<boolean> {
     return rowsAffected > 0;
   });
 }
+
+/** Forgets delivered messages after `sentDays` and failed ones after `failedDays`, with their attempts. */
+export function pruneOutbox(db: Db, now: number, sentDays: number, failedDays: number): Promise<void> {
+  const day = 24 * 3600 * 1000;
+  return writeTransaction(db, async (tx) => {
+    const old = `SELECT id FROM outbox WHERE (status = 'sent' AND created_at < ?) OR (status = 'failed' AND created_at < ?)`;
+    const args = [now - sentDays * day, now - failedDays * day];
+    await tx.execute({ sql: `DELETE FROM outbox_attempts WHERE message_id IN (${old})`, args });
+    await tx.execute({ sql: `DELETE FROM outbox WHERE id IN (${old})`, args });
+  });
+}

@@ -81,3 +81,27 @@ export async function tokenHashesOf(db: Db, ids: number[]): Promise<Map<number, 
   });
   return new Map(rows.map((r) => [Number(r.id), String(r.edit_token_hash)]));
 }
+
+/** What notifications hold about an address: its subscriptions and the emails sent to it. */
+export async function notificationsOf(db: Db, email: string): Promise<{ subscriptions: Record<string, unknown>[]; emails: Record<string, unknown>[] }> {
+  const address = email.toLowerCase();
+  const subs = await db.execute({ sql: 'SELECT site, lang, confirmed_at, unsubscribed_at, created_at FROM subscribers WHERE email = ? ORDER BY site', args: [address] });
+  const mails = await db.execute({ sql: "SELECT topic, site, status, created_at, sent_at FROM outbox WHERE channel = 'email' AND recipient = ? ORDER BY id", args: [address] });
+  const iso = (ms: unknown) => (ms === null ? null : new Date(Number(ms)).toISOString());
+  return {
+    subscriptions: subs.rows.map((r) => ({ site: String(r.site), lang: String(r.lang), confirmedAt: iso(r.confirmed_at), unsubscribedAt: iso(r.unsubscribed_at), createdAt: iso(r.created_at) })),
+    emails: mails.rows.map((r) => ({ topic: String(r.topic), site: r.site === null ? null : String(r.site), status: String(r.status), createdAt: iso(r.created_at), sentAt: iso(r.sent_at) })),
+  };
+}
+
+/** Forgets an address in notifications: subscriptions, sign-in links and sessions, and every email to it. */
+export function eraseNotifications(db: Db, email: string): Promise<void> {
+  const address = email.toLowerCase();
+  return writeTransaction(db, async (tx) => {
+    await tx.execute({ sql: 'DELETE FROM subscribers WHERE email = ?', args: [address] });
+    await tx.execute({ sql: 'DELETE FROM email_tokens WHERE email = ?', args: [address] });
+    await tx.execute({ sql: 'DELETE FROM guest_sessions WHERE email = ?', args: [address] });
+    await tx.execute({ sql: "DELETE FROM outbox_attempts WHERE message_id IN (SELECT id FROM outbox WHERE channel = 'email' AND recipient = ?)", args: [address] });
+    await tx.execute({ sql: "DELETE FROM outbox WHERE channel = 'email' AND recipient = ?", args: [address] });
+  });
+}

@@ -82,10 +82,11 @@ describe('the parley command', () => {
     const dir = tempDir();
     dirs.push(dir);
     const env = { DATABASE_URL: `file:${join(dir, 'p.db')}` };
-    const server = await startServerProcess(env.DATABASE_URL);
+    // Mail is set up (to a port where nothing answers), so "email me replies" leaves a subscription and an email behind.
+    const server = await startServerProcess(env.DATABASE_URL, { SMTP_URL: 'smtp://127.0.0.1:9', MAIL_FROM: 'c@example.com' });
     try {
       for (const [body, email] of [['one', 'Ann@example.com'], ['two', 'ann@example.com'], ['other', 'bob@example.com']]) {
-        await fetch(`${server.url}/api/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page: '/p', body, author: { name: 'A', email } }) });
+        await fetch(`${server.url}/api/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page: '/p', body, author: { name: 'A', email }, notify: true }) });
       }
     } finally {
       await server.stop();
@@ -95,8 +96,10 @@ describe('the parley command', () => {
     const data = JSON.parse(exported.out);
     expect(data).toMatchObject({ format: 'parley-writer', version: 1, email: 'ann@example.com' });
     expect(data.comments.map((c: { body: string }) => c.body)).toEqual(['one', 'two']);
+    expect(data.subscriptions).toMatchObject([{ site: 'default', lang: 'en', confirmedAt: null }]);
+    expect(data.emails).toMatchObject([{ topic: 'confirm', site: 'default' }]);
     expect((await parley(['erase', '--email', 'ann@example.com'], env)).out).toBe('Erased 2 comments written with ann@example.com.\n');
-    expect(JSON.parse((await parley(['export', '--email', 'ann@example.com'], env)).out).comments).toEqual([]);
+    expect(JSON.parse((await parley(['export', '--email', 'ann@example.com'], env)).out)).toMatchObject({ comments: [], subscriptions: [], emails: [] });
     expect(JSON.parse((await parley(['export', '--email', 'bob@example.com'], env)).out).comments).toHaveLength(1);
   });
 

@@ -211,4 +211,18 @@ describe('notifications', () => {
       await new Promise((resolve) => receiver.close(resolve));
     }
   });
+
+  it('sends a moderator on the daily digest one summary, not one email per comment', async () => {
+    const before = smtp.mails.length;
+    await post({ body: 'For the digest', author: { name: 'Eve' } });
+    expect((await adminRequest('PUT', '/api/admin/notifications/alerts', { alerts: 'digest' })).status).toBe(200);
+    const mails = await smtp.waitFor(before + 1);
+    const digest = mails.at(-1)!;
+    expect(digest.to).toEqual(['mod@example.com']);
+    expect(digest.subject).toMatch(/^\[Parley\] \d+ new comments today, 0 waiting for a moderator$/);
+    expect(digest.text).toContain('For the digest');
+    expect(digest.text).toContain(`${server.url}/admin`);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(smtp.mails.filter((m) => m.to.includes('mod@example.com'))).toHaveLength(1);
+  });
 });
