@@ -12,23 +12,45 @@ export const repliesPerComment = 20;
 /** Cursor kinds: one per sort order of top-level comments, one for replies. */
 const cursorKind: Record<SortOrder | 'replies', number> = { oldest: 1, newest: 2, best: 3, replies: 4 };
 
-const sorts: Record<SortOrder, { orderBy: string; after: string; keys: (k: CommentWithKeys['keys']) => number[] }> = {
+/**
+ * Each sort orders pinned comments first, then by its keys. The index it reads (migration 008) holds only the
+ * comments readers see, in that order within each pinned group, so a page is read from the index without
+ * sorting the thread: top-level comments are read as a few ranges, one per pinned group (and per rank for
+ * `best` behind a cursor), each taken in index order and limited, merged by an ORDER BY over those few rows.
+ */
+const sorts: Record<SortOrder, { index: string; orderBy: string[]; after: string[]; keys: (k: CommentWithKeys['keys']) => number[] }> = {
   oldest: {
-    orderBy: 'c.pinned DESC, c.created_at ASC, c.id ASC',
-    after: '(c.pinned < :pinned OR (c.pinned = :pinned AND (c.created_at, c.id) > (:created, :id)))',
+    index: 'comments_top_shown',
+    orderBy: ['created_at', 'id'],
+    after: ['(c.created_at, c.id) > (:created, :id)'],
     keys: (k) => [k.pinned, k.created, k.id],
   },
   newest: {
-    orderBy: 'c.pinned DESC, c.created_at DESC, c.id DESC',
-    after: '(c.pinned < :pinned OR (c.pinned = :pinned AND (c.created_at, c.id) < (:created, :id)))',
+    index: 'comments_top_shown',
+    orderBy: ['created_at DESC', 'id DESC'],
+    after: ['(c.created_at, c.id) < (:created, :id)'],
     keys: (k) => [k.pinned, k.created, k.id],
   },
   best: {
-    orderBy: 'c.pinned DESC, c.rank DESC, c.created_at ASC, c.id ASC',
-    after: `(c.pinned < :pinned OR (c.pinned = :pinned AND (c.rank < :rank OR (c.rank = :rank AND (c.created_at, c.id) > (:created, :id)))))`,
+    index: 'comments_best_shown',
+    orderBy: ['rank DESC', 'created_at', 'id'],
+    after: ['c.rank = :rank AND (c.created_at, c.id) > (:created, :id)', 'c.rank < :rank'],
     keys: (k) => [k.pinned, k.rank, k.created, k.id],
   },
 };
+
+/** The query for a page of top-level comments; `cursorPinned` is the pinned key of the cursor, if there is one. */
+export function topLevelSql(sort: SortOrder, cursorPinned: number | null): string {
+  const { index, orderBy, after } = sorts[sort];
+  const ranges = cursorPinned === null
+    ? ['c.pinned = 1', 'c.pinned = 0']
+    : [...after.map((a) => `c.pinned = :pinned AND ${a}`), ...(cursorPinned !== 0 ? ['c.pinned = 0'] : [])];
+  const range = (where: string) =>
+    `SELECT * FROM (SELECT ${commentColumns} FROM comments c INDEXED BY ${index}
+       WHERE c.page_id = :page AND c.parent_id IS NULL AND ${visible} AND ${where}
+       ORDER BY ${orderBy.map((o) => `c.${o}`).join(', ')} LIMIT :limit)`;
+  return `${ranges.map(range).join(' UNION ALL ')} ORDER BY pinned DESC, ${orderBy.join(', ')} LIMIT :limit`;
+}
 
 export interface CommentPage {
   comments: Comment[];
@@ -42,19 +64,16 @@ export async function listTopLevel(
 ): Promise<CommentPage> {
   const sort = sorts[opts.sort];
   const args: Record<string, number> = { page: pageId, limit: opts.limit + 1 };
+  let cursorPinned: number | null = null;
   if (opts.cursor) {
     const keys = decodeCursor(opts.cursor, opts.sort === 'best' ? 4 : 3, cursorKind[opts.sort]);
     const [pinned, ...rest] = keys as [number, ...number[]];
+    cursorPinned = pinned;
     Object.assign(args, opts.sort === 'best'
       ? { pinned, rank: rest[0], created: rest[1], id: rest[2] }
       : { pinned, created: rest[0], id: rest[1] });
   }
-  const { rows } = await db.execute({
-    sql: `SELECT ${commentColumns} FROM comments c
-          WHERE c.page_id = :page AND c.parent_id IS NULL AND ${visible} ${opts.cursor ? `AND ${sort.after}` : ''}
-          ORDER BY ${sort.orderBy} LIMIT :limit`,
-    args,
-  });
+  const { rows } = await db.execute({ sql: topLevelSql(opts.sort, cursorPinned), args });
   return pageOf(db, rows.map(toComment), opts.limit, sort.keys, cursorKind[opts.sort]);
 }
 
@@ -78,7 +97,7 @@ export async function listReplies(
     Object.assign(args, { created, id });
   }
   const { rows } = await db.execute({
-    sql: `SELECT ${commentColumns} FROM comments c
+    sql: `SELECT ${commentColumns} FROM comments c INDEXED BY comments_replies_shown
           WHERE c.parent_id = :parent AND ${visible} ${opts.cursor ? 'AND (c.created_at, c.id) > (:created, :id)' : ''}
           ORDER BY c.created_at, c.id LIMIT :limit`,
     args,

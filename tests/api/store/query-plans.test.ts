@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { visible } from '../../../api/store/comment-row.ts';
+import { topLevelSql } from '../../../api/store/thread.ts';
+import { sortOrders } from '../../../shared/types.ts';
 import { freshDb, type TestDb } from '../../helpers/db.ts';
 
 let t: TestDb;
@@ -10,9 +12,7 @@ const plan = async (sql: string, args: (string | number)[] = []) =>
 
 describe('the queries a reader waits on use indexes that fit them', () => {
   const cases: [string, string, (string | number)[]][] = [
-    ['top-level comments, oldest first', `SELECT c.id FROM comments c WHERE c.page_id = ? AND c.parent_id IS NULL AND ${visible} ORDER BY c.pinned DESC, c.created_at ASC, c.id ASC LIMIT 51`, [1]],
-    ['top-level comments, best first', `SELECT c.id FROM comments c WHERE c.page_id = ? AND c.parent_id IS NULL AND ${visible} ORDER BY c.pinned DESC, c.rank DESC, c.created_at ASC, c.id ASC LIMIT 51`, [1]],
-    ['replies of a comment', `SELECT c.id FROM comments c WHERE c.parent_id = ? AND ${visible} ORDER BY c.created_at, c.id LIMIT 51`, [1]],
+    ['replies of a comment', `SELECT c.id FROM comments c INDEXED BY comments_replies_shown WHERE c.parent_id = ? AND ${visible} ORDER BY c.created_at, c.id LIMIT 51`, [1]],
     ['a page by its key', 'SELECT id FROM pages WHERE site = ? AND key = ?', ['default', '/x']],
     ['counts of several pages', 'SELECT key, comment_count FROM pages WHERE site = ? AND key IN (?, ?)', ['default', '/a', '/b']],
     ['the moderation queue', "SELECT c.id FROM comments c WHERE c.status = 'pending' ORDER BY c.created_at DESC, c.id DESC LIMIT 51", []],
@@ -35,5 +35,24 @@ describe('the queries a reader waits on use indexes that fit them', () => {
       // Looking comments up by status alone would read every comment of the database (but for the queue).
       if (!what.includes('queue')) expect(detail, detail).not.toMatch(/comments_queue/);
     });
+  }
+});
+
+describe('a page of top-level comments is read from an index in its order, however deep the cursor', () => {
+  const args = { page: 1, limit: 51, pinned: 0, rank: 0, created: 0, id: 0 };
+  for (const sort of sortOrders) {
+    for (const cursorPinned of [null, 0, 1]) {
+      it(`${sort} first${cursorPinned === null ? '' : `, behind a cursor in the ${cursorPinned ? 'pinned' : 'unpinned'} comments`}`, async () => {
+        t = await freshDb();
+        const rows = (await t.db.execute({ sql: `EXPLAIN QUERY PLAN ${topLevelSql(sort, cursorPinned)}`, args })).rows.map((r) => String(r.detail));
+        const searches = rows.filter((d) => d.startsWith('SEARCH c '));
+        expect(searches.length, rows.join(' | ')).toBeGreaterThan(0);
+        for (const search of searches) expect(search).toMatch(/USING INDEX comments_(top|best)_shown \(page_id=\? AND pinned=\?/);
+        // The only sorting is of the few rows each range gave, never of the thread's comments.
+        rows.forEach((detail, i) => {
+          if (detail.startsWith('USE TEMP B-TREE')) expect(rows[i - 1], rows.join(' | ')).toMatch(/^SCAN \(subquery-\d+\)$/);
+        });
+      });
+    }
   }
 });
