@@ -1,5 +1,18 @@
 /** The admin page's calls to /api/admin: one typed line each, same origin, the session cookie does the rest. */
-import type { AdminComment, AdminPage, AuditEntry, Ban, ModerationAction, SiteInfo, SiteSettings } from '../../shared/types.ts';
+import type {
+  AdminComment,
+  AdminPage,
+  AuditEntry,
+  Ban,
+  ModerationAction,
+  ModeratorAlerts,
+  NotificationStatus,
+  OutboxEntry,
+  SiteInfo,
+  SiteSettings,
+  WebhookFormat,
+  WebhookInfo,
+} from '../../shared/types.ts';
 import { json, query, request } from '../http.ts';
 
 const base = location.origin + '/';
@@ -15,6 +28,13 @@ export interface QueueFilter {
   page?: string;
   q?: string;
   cursor?: string;
+}
+
+export interface OutboxFilter {
+  status?: string;
+  channel?: string;
+  /** The previous page's nextBefore. */
+  before?: string;
 }
 
 export const me = () => request<{ email: string; name: string }>(base, 'api/admin/me');
@@ -55,3 +75,14 @@ export const restore = (backupJson: string) =>
   });
 
 export const audit = (cursor?: string) => request<{ entries: AuditEntry[]; nextCursor: string | null }>(base, `api/admin/audit?${query({ cursor })}`);
+
+export const notifications = () => request<NotificationStatus>(base, 'api/admin/notifications');
+export const setAlerts = (alerts: ModeratorAlerts) => request<{ alerts: ModeratorAlerts }>(base, 'api/admin/notifications/alerts', json('PUT', { alerts }));
+export const testEmail = (to?: string) => request<{ id: number; recipient: string }>(base, 'api/admin/notifications/test', json('POST', to ? { to } : {}));
+export const outbox = (f: OutboxFilter) => request<{ messages: OutboxEntry[]; nextBefore: number | null }>(base, `api/admin/outbox?${query({ ...f })}`);
+export const retry = (id: number) => request<{ id: number }>(base, `api/admin/outbox/${id}/retry`, json('POST', {}));
+
+export const webhooks = () => request<{ webhooks: WebhookInfo[] }>(base, 'api/admin/webhooks');
+export const addWebhook = (w: { site: string; url: string; format: WebhookFormat; events: string[] }) =>
+  request<{ webhook: WebhookInfo }>(base, 'api/admin/webhooks', json('POST', w));
+export const removeWebhook = (id: number) => request<null>(base, `api/admin/webhooks/${id}`, json('DELETE', undefined));

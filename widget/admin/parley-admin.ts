@@ -1,4 +1,4 @@
-/** The admin page: sign-in, then the queue, pages, bans, sites and audit log. */
+/** The admin page: sign-in, then the queue, pages, bans, sites, notifications and audit log. */
 import { html, LitElement, nothing } from 'lit';
 import * as admin from './admin-api.ts';
 import { adminStyles, problem } from './styles.ts';
@@ -8,6 +8,7 @@ const sections = [
   ['pages', 'Pages'],
   ['bans', 'Bans'],
   ['sites', 'Sites'],
+  ['notifications', 'Notifications'],
   ['audit', 'Audit log'],
 ] as const;
 
@@ -81,6 +82,8 @@ export class ParleyAdmin extends LitElement {
         return html`<admin-bans></admin-bans>`;
       case 'sites':
         return html`<admin-sites></admin-sites>`;
+      case 'notifications':
+        return html`<admin-notifications .email=${this.user?.email ?? ''}></admin-notifications>`;
       case 'audit':
         return html`<admin-audit></admin-audit>`;
     }
