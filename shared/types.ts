@@ -96,6 +96,8 @@ export interface NewComment {
 export interface PostCommentResponse {
   comment: Comment;
   editToken: string;
+  /** With "email me replies": 'on' for a confirmed address, 'confirm' while a confirmation link waits in the inbox. */
+  notify?: 'on' | 'confirm';
   editableUntil: string;
 }
 

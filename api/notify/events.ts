@@ -23,14 +23,18 @@ export interface NotifyContext {
 /** A confirmation link is sent again only after this long, so a busy writer gets one, not one per comment. */
 const confirmAgainMs = 24 * 3600 * 1000;
 
-/** A new comment: the writer's subscription, the reply email, moderator alerts, webhooks. */
-export async function commentPosted(tx: Transaction, ctx: NotifyContext, id: number, subscribeAs: { email: string; lang: string } | null): Promise<void> {
+/**
+ * A new comment: the writer's subscription, the reply email, moderator alerts, webhooks. Answers whether
+ * the writer's reply emails are on, or wait for them to confirm their address.
+ */
+export async function commentPosted(tx: Transaction, ctx: NotifyContext, id: number, subscribeAs: { email: string; lang: string } | null): Promise<'on' | 'confirm' | null> {
   const comment = await commentRef(tx, id);
-  if (!comment) return;
-  if (subscribeAs && ctx.mail) await askToConfirm(tx, ctx, comment, subscribeAs.email, subscribeAs.lang);
+  if (!comment) return null;
+  const subscription = subscribeAs && ctx.mail ? await askToConfirm(tx, ctx, comment, subscribeAs.email, subscribeAs.lang) : null;
   if (comment.status === 'approved') await replyPublished(tx, ctx, comment);
   await alertModerators(tx, ctx, comment);
   await webhooks(tx, ctx, 'comment.created', comment);
+  return subscription;
 }
 
 /** A moderator changed a comment's status: approval publishes it (reply email, webhook), deletion is announced. */
@@ -51,15 +55,16 @@ export async function commentDeletedByWriter(tx: Transaction, ctx: NotifyContext
   if (comment) await webhooks(tx, ctx, 'comment.deleted', comment);
 }
 
-async function askToConfirm(tx: Transaction, ctx: NotifyContext, comment: CommentRef, email: string, lang: string): Promise<void> {
+async function askToConfirm(tx: Transaction, ctx: NotifyContext, comment: CommentRef, email: string, lang: string): Promise<'on' | 'confirm'> {
   const site = comment.page.site;
   const subscriber = await subscribe(tx, site, email, lang, ctx.now);
-  if (subscriber.confirmed) return;
-  if (subscriber.confirmSentAt !== null && ctx.now - subscriber.confirmSentAt < confirmAgainMs) return;
+  if (subscriber.confirmed) return 'on';
+  if (subscriber.confirmSentAt !== null && ctx.now - subscriber.confirmSentAt < confirmAgainMs) return 'confirm';
   const link = newSignInLink(ctx.base, ctx.secret);
   await saveEmailToken(tx, link.hash, site, email, ctx.now + confirmLinkMs);
   await markConfirmationSent(tx, site, email, ctx.now);
   await enqueue(tx, { channel: 'email', topic: 'confirm', site, recipient: email, message: confirmEmail(lang, site, pageName(comment.page), link.url) }, ctx.now);
+  return 'confirm';
 }
 
 /** A reply became visible: its parent's writer hears of it, once, if they asked and confirmed. */

@@ -17,10 +17,12 @@ async function confirm(t: TestApp, email: string): Promise<void> {
 describe('what events queue', () => {
   it('queues one confirmation per address a day, and nothing without "email me replies"', async () => {
     const t = await testApp(mailEnv);
-    await t.comment({ body: 'no thanks', author: { email: 'quiet@example.com' } });
-    await t.comment({ body: 'one', author: { email: 'ann@example.com' }, notify: true });
-    await t.comment({ body: 'two', author: { email: 'ANN@example.com' }, notify: true });
+    expect((await t.comment({ body: 'no thanks', author: { email: 'quiet@example.com' } })).notify).toBeUndefined();
+    expect((await t.comment({ body: 'one', author: { email: 'ann@example.com' }, notify: true })).notify).toBe('confirm');
+    expect((await t.comment({ body: 'two', author: { email: 'ANN@example.com' }, notify: true })).notify).toBe('confirm');
     expect((await outbox(t)).map((m) => [m.topic, m.recipient])).toEqual([['confirm', 'ann@example.com']]);
+    await confirm(t, 'ann@example.com');
+    expect((await t.comment({ body: 'three', author: { email: 'ann@example.com' }, notify: true })).notify).toBe('on');
   });
 
   it('refuses "email me replies" without an address, and changes nothing', async () => {
