@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     return 2;
   }
-  const db = await openDb({ url: config.databaseUrl, authToken: config.databaseAuthToken });
+  const db = await openDb({ url: config.databaseUrl, authToken: config.databaseAuthToken, sync: config.databaseSync });
   try {
     const applied = await migrate(db);
     if (command === 'migrate') {

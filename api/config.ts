@@ -5,6 +5,10 @@ export interface Config {
   host: string;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
+  /** DATABASE_SYNC_URL: the libSQL server that DATABASE_URL's file is an embedded replica of; reads stay local. */
+  databaseSync: { url: string; intervalSeconds: number } | null;
+  /** PARLEY_CACHE_MB: memory for thread and count answers kept in this process (0: none). */
+  readCacheBytes: number;
   /** The origin readers reach this server at, when it differs from what requests say (behind a proxy). */
   publicUrl: string | undefined;
   secret: string | undefined;
@@ -43,6 +47,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || 'file:./data/parley.db',
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
+    databaseSync: databaseSync(env),
+    readCacheBytes: readCacheBytes(env.PARLEY_CACHE_MB),
     publicUrl,
     secret: env.PARLEY_SECRET || undefined,
     origins,
@@ -68,6 +74,35 @@ function rateLimitFactor(raw: string | undefined): number {
   const factor = Number(raw);
   if (!Number.isFinite(factor) || factor <= 0) throw new ConfigError(`PARLEY_RATE_LIMIT_FACTOR must be a number above 0, not "${raw}".`);
   return factor;
+}
+
+/** An embedded replica: a local file kept in sync with a libSQL server, which takes the writes. */
+function databaseSync(env: NodeJS.ProcessEnv): Config['databaseSync'] {
+  const url = env.DATABASE_SYNC_URL?.trim();
+  const interval = env.DATABASE_SYNC_INTERVAL?.trim();
+  if (!url) {
+    if (interval) throw new ConfigError('DATABASE_SYNC_INTERVAL only applies to an embedded replica: set DATABASE_SYNC_URL too, or leave it out.');
+    return null;
+  }
+  if (!URL.canParse(url) || !['libsql:', 'https:', 'http:', 'wss:', 'ws:'].includes(new URL(url).protocol)) {
+    throw new ConfigError(`DATABASE_SYNC_URL must be the libSQL server to replicate, such as libsql://comments-db.example.com, not "${url}".`);
+  }
+  const file = env.DATABASE_URL?.trim() ?? '';
+  if (!file.startsWith('file:') || /^file::memory:|[?&]mode=memory/.test(file)) {
+    throw new ConfigError(`With DATABASE_SYNC_URL, DATABASE_URL names the local replica's file, such as file:./data/replica.db${file ? `, not "${file}"` : ''}.`);
+  }
+  const intervalSeconds = interval ? Number(interval) : 1;
+  if (!Number.isFinite(intervalSeconds) || intervalSeconds < 0.1 || intervalSeconds > 3600) {
+    throw new ConfigError(`DATABASE_SYNC_INTERVAL must be a number of seconds (0.1 to 3600), not "${interval}".`);
+  }
+  return { url, intervalSeconds };
+}
+
+function readCacheBytes(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 64 * 1024 * 1024;
+  const mb = Number(raw);
+  if (!Number.isFinite(mb) || mb < 0 || mb > 65_536) throw new ConfigError(`PARLEY_CACHE_MB must be a number of megabytes (0 turns the cache off), not "${raw}".`);
+  return Math.round(mb * 1024 * 1024);
 }
 
 function originOf(value: string, name: string): string {

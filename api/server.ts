@@ -15,7 +15,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, assetsDir: string): Promise<RunningServer> {
-  const db = await openDb({ url: config.databaseUrl, authToken: config.databaseAuthToken });
+  const db = await openDb({ url: config.databaseUrl, authToken: config.databaseAuthToken, sync: config.databaseSync });
   const applied = await migrate(db);
   if (applied.length > 0) console.log(`[parley] applied migrations: ${applied.map((m) => `${m.id}-${m.name}`).join(', ')}`);
   const secret = await loadSecret(db, config.secret);
