@@ -6,7 +6,11 @@ import { assertOriginAllowed } from '../security/origins.ts';
 import { getSite, type Site } from '../store/sites.ts';
 
 export async function requireSite(c: Context, deps: Deps, slug = 'default'): Promise<Site> {
-  const site = await getSite(deps.db, slug);
+  return allowedSite(c, deps, await getSite(deps.db, slug), slug);
+}
+
+/** The same checks for a site already read (with what else the request needed, in one query). */
+export function allowedSite(c: Context, deps: Deps, site: Site | null, slug: string): Site {
   if (!site) throw new ApiError('not_found', `There is no site "${slug}" on this server.`, 'site');
   assertOriginAllowed(c, deps.config, site);
   return site;

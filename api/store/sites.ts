@@ -24,7 +24,7 @@ export const defaultSettings: SiteSettings = {
   editsPerMinute: 10,
 };
 
-function toSite(row: Record<string, unknown>): Site {
+export function toSite(row: Record<string, unknown>): Site {
   return {
     slug: String(row.slug),
     name: String(row.name),

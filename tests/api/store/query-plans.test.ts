@@ -14,6 +14,13 @@ describe('the queries a reader waits on use indexes that fit them', () => {
   const cases: [string, string, (string | number)[]][] = [
     ['replies of a comment', `SELECT c.id FROM comments c INDEXED BY comments_replies_shown WHERE c.parent_id = ? AND ${visible} ORDER BY c.created_at, c.id LIMIT 51`, [1]],
     ['a page by its key', 'SELECT id FROM pages WHERE site = ? AND key = ?', ['default', '/x']],
+    [
+      'what every thread read checks first: its site and page (or alias) with their versions',
+      `SELECT s.settings, p.id, p.version FROM sites s LEFT JOIN pages p ON p.id = coalesce(
+         (SELECT id FROM pages WHERE site = ?1 AND key = ?2), (SELECT page_id FROM page_aliases WHERE site = ?1 AND key = ?2))
+       WHERE s.slug = ?1`,
+      ['default', '/x'],
+    ],
     ['counts of several pages', 'SELECT key, comment_count FROM pages WHERE site = ? AND key IN (?, ?)', ['default', '/a', '/b']],
     ['the moderation queue', "SELECT c.id FROM comments c WHERE c.status = 'pending' ORDER BY c.created_at DESC, c.id DESC LIMIT 51", []],
     ['a comment by its import id', "SELECT id FROM comments WHERE source_id = 'disqus:1'", []],
