@@ -1,19 +1,8 @@
-/** The widget's calls to the Parley API: one typed line each over one request(). */
-import type {
-  Comment,
-  CommentContextResponse,
-  CountsResponse,
-  MineRequest,
-  NewComment,
-  PostCommentResponse,
-  RepliesResponse,
-  SortOrder,
-  ThreadResponse,
-  VoteResponse,
-} from '../shared/types.ts';
+/** The widget's calls to the Parley API for reading (and voting): one typed line each over one request(). */
+import type { Comment, CommentContextResponse, CountsResponse, MineRequest, RepliesResponse, SortOrder, ThreadResponse, VoteResponse } from '../shared/types.ts';
 import { json, query, request } from './http.ts';
 
-const commentPath = (id: string) => `api/comments/${encodeURIComponent(id)}`;
+export const commentPath = (id: string) => `api/comments/${encodeURIComponent(id)}`;
 
 export const getThread = (base: string, q: { site?: string; page: string; sort?: SortOrder; cursor?: string }) =>
   request<ThreadResponse>(base, `api/comments?${query(q)}`);
@@ -21,26 +10,13 @@ export const getThread = (base: string, q: { site?: string; page: string; sort?:
 export const getReplies = (base: string, id: string, cursor?: string) =>
   request<RepliesResponse>(base, `${commentPath(id)}/replies?${query({ cursor })}`);
 
-export const postComment = (base: string, body: NewComment) => request<PostCommentResponse>(base, 'api/comments', json('POST', body));
-
-export const editComment = (base: string, id: string, token: string, body: string) =>
-  request<{ comment: Comment }>(base, commentPath(id), json('PATCH', { body }, token));
-
-export const deleteComment = (base: string, id: string, token: string) =>
-  request<null>(base, commentPath(id), json('DELETE', undefined, token));
-
 export const vote = (base: string, id: string, value: -1 | 0 | 1, voter: string) =>
   request<VoteResponse>(base, `${commentPath(id)}/vote`, json('POST', { value, voter }));
 
 export const getMine = (base: string, comments: MineRequest['comments']) =>
   request<{ comments: Comment[] }>(base, 'api/comments/mine', json('POST', { comments }));
 
-export const erase = (base: string, comments: MineRequest['comments']) =>
-  request<{ erased: number }>(base, 'api/comments/erase', json('POST', { comments }));
-
 export const getContext = (base: string, id: string) => request<CommentContextResponse>(base, `${commentPath(id)}/context`);
-
-export const preview = (base: string, body: string) => request<{ html: string }>(base, 'api/preview', json('POST', { body }));
 
 export const getCounts = (base: string, site: string | undefined, pages: string[]) =>
   request<CountsResponse>(base, `api/counts?${query({ site, page: pages })}`);

@@ -1,6 +1,6 @@
 /**
- * What the widget keeps in the reader's browser (localStorage), per Parley server: name, sort, voter id,
- * own comments (edit tokens), votes.
+ * What the widget keeps in the reader's browser (localStorage), per Parley server: sort, voter id, votes, own
+ * comments (edit tokens). What only writing needs is in writer-storage.ts, which loads with the form.
  */
 
 let scope = 'parley:';
@@ -10,25 +10,30 @@ export function setStorageScope(base: string): void {
   scope = `parley:${new URL(base).host}:`;
 }
 
-function read<T>(key: string, fallback: T, global = false): T {
+/** The last value read under each key, parsed: a thread reads votes and tokens once per comment it renders. */
+const parsed = new Map<string, [raw: string, value: unknown]>();
+
+/** A stored value; the result is shared between callers, so it must not be changed in place. */
+export function read<T>(key: string, fallback: T, global = false): T {
   try {
-    const raw = localStorage.getItem((global ? 'parley:' : scope) + key);
-    return raw === null ? fallback : (JSON.parse(raw) as T);
+    const name = (global ? 'parley:' : scope) + key;
+    const raw = localStorage.getItem(name);
+    if (raw === null) return fallback;
+    let last = parsed.get(name);
+    if (last?.[0] !== raw) parsed.set(name, (last = [raw, JSON.parse(raw)]));
+    return last[1] as T;
   } catch {
     return fallback;
   }
 }
 
-function write(key: string, value: unknown, global = false): void {
+export function write(key: string, value: unknown, global = false): void {
   try {
     localStorage.setItem((global ? 'parley:' : scope) + key, JSON.stringify(value));
   } catch {
     // Storage can be off or full (private windows, blocked cookies): the widget works, it just forgets.
   }
 }
-
-export const savedName = () => read<string>('name', '', true);
-export const saveName = (name: string) => write('name', name, true);
 
 export const savedSort = () => read<string | null>('sort', null, true);
 export const saveSort = (sort: string) => write('sort', sort, true);
@@ -58,10 +63,8 @@ export interface OwnComment {
 
 type Owned = Record<string, OwnComment>;
 
-/** A comment awaiting moderation is remembered this long, so its writer keeps seeing it. */
-const keepMs = 30 * 24 * 3600 * 1000;
-
-function owned(): Owned {
+/** Every comment this browser wrote on this server that it still remembers, by id. */
+export function owned(): Owned {
   const all = read<Owned>('own', {});
   const now = Date.now();
   return Object.fromEntries(Object.entries(all).filter(([, c]) => (c.expires ?? c.until) > now));
@@ -73,25 +76,9 @@ export function ownComment(id: string): OwnComment | undefined {
   return own && own.until > Date.now() ? own : undefined;
 }
 
-/** Every comment this browser wrote on this server that it still remembers, with their ids. */
-export const ownAll = (): [string, OwnComment][] => Object.entries(owned());
-
-export function forgetAllOwn(): void {
-  write('own', {});
-}
-
 /** This browser's comments on a page, editable or not, with their ids. */
 export function ownOnPage(site: string, page: string): [string, OwnComment][] {
   return Object.entries(owned()).filter(([, c]) => c.site === site && c.page === page);
-}
-
-export function rememberOwn(id: string, comment: Omit<OwnComment, 'expires'>): void {
-  write('own', { ...owned(), [id]: { ...comment, expires: Math.max(comment.until, Date.now() + keepMs) } });
-}
-
-export function forgetOwn(id: string): void {
-  const { [id]: _, ...rest } = owned();
-  write('own', rest);
 }
 
 export const myVotes = () => read<Record<string, -1 | 1>>('votes', {});

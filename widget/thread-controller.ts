@@ -4,8 +4,8 @@ import type { Comment, PageInfo, SortOrder } from '../shared/types.ts';
 import * as api from './api-client.ts';
 import { ApiClientError } from './http.ts';
 import { english, loadTranslator, type Translator } from './i18n/translator.ts';
-import { forgetOwn, ownComment, ownOnPage, rememberVote, setStorageScope, voterId } from './storage.ts';
-import { addPending, appendReplies, findComment, removeComment, updateComment } from './thread-tree.ts';
+import { ownOnPage, rememberVote, setStorageScope, voterId } from './storage.ts';
+import { addPending, appendReplies, findComment, updateComment } from './thread-tree.ts';
 
 export interface ThreadOptions {
   base: string;
@@ -22,6 +22,8 @@ export class ThreadController implements ReactiveController {
   info: PageInfo | null = null;
   comments: Comment[] = [];
   nextCursor: string | null = null;
+  /** The id of the first comment as the thread loaded; comments put before it came later. */
+  lead: string | undefined;
   /** The order the server applied: the reader's choice, the page's attribute, or the site's default. */
   sort: SortOrder = 'oldest';
   /** Given back with each post: shows the server the form was on screen for a moment. */
@@ -31,20 +33,24 @@ export class ThreadController implements ReactiveController {
   announcement = '';
   busy = false;
   tr: Translator = english;
-  private replyCursors = new Map<string, string | null>();
-  private generation = 0;
+  private _replyCursors = new Map<string, string | null>();
+  private _generation = 0;
+
+  // Not a parameter property: the build renames `_` members, and misses those (esbuild 0.28).
+  private _host: ReactiveControllerHost;
 
   constructor(
-    private host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     readonly options: () => ThreadOptions,
   ) {
+    this._host = host;
     host.addController(this);
   }
 
   hostConnected(): void {}
 
   changed(): void {
-    this.host.requestUpdate();
+    this._host.requestUpdate();
   }
 
   /** Reader-facing text for a failed call, in the reader's language where Parley knows the case. */
@@ -75,24 +81,25 @@ export class ThreadController implements ReactiveController {
 
   async load(): Promise<void> {
     const o = this.options();
-    const generation = ++this.generation;
+    const generation = ++this._generation;
     setStorageScope(o.base);
     this.state = 'loading';
     this.changed();
     try {
       const [tr, thread] = await Promise.all([loadTranslator(o.base, o.lang), api.getThread(o.base, { site: o.site, page: o.page, sort: o.sort })]);
-      if (generation !== this.generation) return;
+      if (generation !== this._generation) return;
       this.tr = tr;
       this.info = thread.page;
       this.comments = thread.comments;
+      this.lead = thread.comments[0]?.id;
       this.nextCursor = thread.nextCursor;
       this.sort = thread.sort;
       this.formToken = thread.formToken;
-      this.replyCursors.clear();
+      this._replyCursors.clear();
       this.state = 'ready';
-      void this.showOwnPending(generation);
+      void this._showOwnPending(generation);
     } catch (err) {
-      if (generation !== this.generation) return;
+      if (generation !== this._generation) return;
       this.tr = await loadTranslator(o.base, o.lang);
       this.errorMessage = this.describe(err, this.tr.t('loadFailed'));
       this.state = 'error';
@@ -101,13 +108,13 @@ export class ThreadController implements ReactiveController {
   }
 
   /** The reader's own comments that wait for a moderator: shown to them alone, marked as waiting. */
-  private async showOwnPending(generation: number): Promise<void> {
+  private async _showOwnPending(generation: number): Promise<void> {
     const o = this.options();
     const mine = ownOnPage(o.site ?? 'default', o.page);
     if (mine.length === 0) return;
     try {
       const { comments } = await api.getMine(o.base, mine.map(([id, c]) => ({ id, token: c.token })));
-      if (generation !== this.generation) return;
+      if (generation !== this._generation) return;
       for (const comment of comments) this.comments = addPending(this.comments, comment, o.sort === 'newest');
       this.changed();
     } catch {
@@ -118,13 +125,15 @@ export class ThreadController implements ReactiveController {
   async loadMore(): Promise<void> {
     if (!this.nextCursor || this.busy) return;
     const o = this.options();
-    const generation = this.generation;
+    const generation = this._generation;
     this.busy = true;
     this.changed();
     try {
       const more = await api.getThread(o.base, { site: o.site, page: o.page, sort: o.sort, cursor: this.nextCursor });
-      if (generation !== this.generation) return;
-      this.comments = [...this.comments, ...more.comments.filter((c) => !findComment(this.comments, c.id))];
+      if (generation !== this._generation) return;
+      // A comment already shown (linked, or just posted) is not shown twice; only top-level ones can come again.
+      const shown = new Set(this.comments.map((c) => c.id));
+      this.comments = [...this.comments, ...more.comments.filter((c) => !shown.has(c.id))];
       this.nextCursor = more.nextCursor;
     } catch (err) {
       this.announcement = this.describe(err, this.tr.t('loadFailed'));
@@ -135,26 +144,11 @@ export class ThreadController implements ReactiveController {
 
   async moreReplies(id: string): Promise<void> {
     try {
-      const page = await api.getReplies(this.options().base, id, this.replyCursors.get(id) ?? undefined);
-      this.replyCursors.set(id, page.nextCursor);
+      const page = await api.getReplies(this.options().base, id, this._replyCursors.get(id) ?? undefined);
+      this._replyCursors.set(id, page.nextCursor);
       this.comments = appendReplies(this.comments, id, page.comments, page.nextCursor !== null);
     } catch (err) {
       this.announcement = this.describe(err, this.tr.t('loadFailed'));
-    }
-    this.changed();
-  }
-
-  async remove(id: string): Promise<void> {
-    const own = ownComment(id);
-    try {
-      if (!own) throw new Error(this.tr.t('notAllowed'));
-      await api.deleteComment(this.options().base, id, own.token);
-      forgetOwn(id);
-      this.comments = removeComment(this.comments, id);
-      if (this.info) this.info = { ...this.info, commentCount: Math.max(0, this.info.commentCount - 1) };
-      this.announcement = this.tr.t('deletedNotice');
-    } catch (err) {
-      this.announcement = err instanceof Error && !(err instanceof ApiClientError) ? err.message : this.describe(err, this.tr.t('serverError'));
     }
     this.changed();
   }

@@ -1,11 +1,16 @@
-/** Writing to a thread: post, edit, preview, erase. It loads with the form, so a reader who only reads never downloads it. */
-import * as api from './api-client.ts';
+/**
+ * Writing to a thread: post, edit, preview, delete, erase. It loads with the form (or on a first Delete), so a
+ * reader who only reads never downloads it.
+ */
+import * as api from './api-writes.ts';
 import type { SubmitDetail } from './events.ts';
 import { ApiClientError } from './http.ts';
 import type { MessageKey } from './i18n/translator.ts';
-import { forgetAllOwn, ownAll, ownComment, rememberOwn } from './storage.ts';
+import { ownComment } from './storage.ts';
 import type { ThreadController } from './thread-controller.ts';
-import { addPending, addReply, updateComment } from './thread-tree.ts';
+import { addReply, removeComment } from './thread-edits.ts';
+import { addPending, updateComment } from './thread-tree.ts';
+import { forgetAllOwn, forgetOwn, ownAll, rememberOwn } from './writer-storage.ts';
 
 /** The form's own words for the fields the server refuses. */
 const fieldMessages: Record<string, MessageKey> = { 'author.email': 'badEmail', 'author.website': 'badWebsite', 'author.name': 'nameRequired' };
@@ -63,6 +68,23 @@ export class ThreadWriter {
     } catch (err) {
       throw this.fail(err);
     }
+  }
+
+  /** Deletes the reader's own comment; the outcome is announced. */
+  async remove(id: string): Promise<void> {
+    const t = this.thread;
+    const own = ownComment(id);
+    try {
+      if (!own) throw new Error(t.tr.t('notAllowed'));
+      await api.deleteComment(t.options().base, id, own.token);
+      forgetOwn(id);
+      t.comments = removeComment(t.comments, id);
+      if (t.info) t.info = { ...t.info, commentCount: Math.max(0, t.info.commentCount - 1) };
+      t.announcement = t.tr.t('deletedNotice');
+    } catch (err) {
+      t.announcement = err instanceof ApiClientError || !(err instanceof Error) ? t.describe(err, t.tr.t('serverError')) : err.message;
+    }
+    t.changed();
   }
 
   /** Erases every comment this browser wrote on this server, at any age, then shows the thread as it now is. */

@@ -2,11 +2,31 @@
 import { html, LitElement, nothing } from 'lit';
 import type { Comment } from '../../shared/types.ts';
 import { fire } from '../events.ts';
-import { english, type Translator } from '../i18n/translator.ts';
+import type { Translator } from '../i18n/translator.ts';
 import { fullDate, relativeTime } from '../relative-time.ts';
+import { hasTime, nextSlice } from '../render-slices.ts';
 import { serverHtml } from '../server-html.ts';
 import { myVotes, ownComment } from '../storage.ts';
 
+/**
+ * What every comment of one thread shares. The thread gives its comments a new view when all of them change
+ * (language, lock) and otherwise changes it in place and updates only the comments concerned (a form opening),
+ * so that opening a form under one comment does not re-render a thousand.
+ */
+export interface CommentView {
+  tr: Translator;
+  /** The thread takes no new comments: no Reply buttons. */
+  locked: boolean;
+  /** Replies deeper than this are still shown under their parent, without further indentation. */
+  maxDepth: number;
+  /** The comment whose reply form is open, if any, and the text that form starts with (a quote). */
+  replyTo: string | null;
+  initial: string;
+  /** The comment whose edit form is open, if any. */
+  editing: string | null;
+  /** Passed on to forms, for Preview. */
+  preview: ((body: string) => Promise<string>) | null;
+}
 
 const initials = (name: string) =>
   name
@@ -27,6 +47,10 @@ function selectedText(root: Node): string {
   return (shadow.getSelection?.() ?? document.getSelection())?.toString().trim() ?? '';
 }
 
+/** The comments of a list, each under its own item. */
+export const commentList = (comments: Comment[], view: CommentView) =>
+  comments.map((c) => html`<li><parley-comment .comment=${c} .view=${view}></parley-comment></li>`);
+
 /**
  * @fires parley-reply - the reader asks to reply (with `quote` when quoting a selection).
  * @fires parley-vote - the reader votes up (1), down (-1) or withdraws (0).
@@ -38,153 +62,138 @@ function selectedText(root: Node): string {
 export class ParleyComment extends LitElement {
   static override properties = {
     comment: { attribute: false },
-    replyTo: { attribute: false },
-    editing: { attribute: false },
-    initial: { attribute: false },
-    preview: { attribute: false },
-    tr: { attribute: false },
-    locked: { attribute: false },
-    maxDepth: { attribute: false },
-    collapsed: { state: true },
-    confirming: { state: true },
-    quote: { state: true },
+    view: { attribute: false },
+    _collapsed: { state: true },
+    _confirming: { state: true },
   };
 
   /** The comment to show, replies included. */
   declare comment: Comment;
-  /** The id of the comment whose reply form is open, if any. */
-  declare replyTo: string | null;
-  /** The id of the comment whose edit form is open, if any. */
-  declare editing: string | null;
-  /** The text the open reply form starts with (a quote). */
-  declare initial: string;
-  /** Passed on to forms, for Preview. */
-  declare preview: ((body: string) => Promise<string>) | null;
-  declare tr: Translator;
-  /** The thread takes no new comments: no Reply buttons. */
-  declare locked: boolean;
-  /** Replies deeper than this are still shown under their parent, without further indentation. */
-  declare maxDepth: number;
-  declare private collapsed: boolean;
-  declare private confirming: boolean;
-  declare private quote: string;
+  /** What the thread's comments share. */
+  declare view: CommentView;
+  declare private _collapsed: boolean;
+  declare private _confirming: boolean;
+  /** What the reader last selected in this comment, for Quote. */
+  private _quote = '';
+  private _closing?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
-    this.replyTo = null;
-    this.editing = null;
-    this.initial = '';
-    this.preview = null;
-    this.tr = english;
-    this.locked = false;
-    this.maxDepth = 6;
-    this.collapsed = false;
-    this.confirming = false;
-    this.quote = '';
+    this._collapsed = false;
+    this._confirming = false;
   }
 
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
 
-  private closing?: ReturnType<typeof setTimeout>;
+  /**
+   * The first render waits for a slice with time left (render-slices.ts); later ones, answers to the reader, do not.
+   * The check and the render run in one go: no other comment renders in between.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    while (!this.hasUpdated && !hasTime()) await nextSlice(this);
+    super.scheduleUpdate();
+  }
 
-  /** Edit and Delete go away by themselves when the edit window closes. */
+  /**
+   * Replies render right after their parent while the slice has time, so the thread fills in reading order.
+   * Edit and Delete go away by themselves when the edit window closes.
+   */
   protected override updated(): void {
-    clearTimeout(this.closing);
+    for (const item of this.querySelector(':scope > ol')?.children ?? []) {
+      const reply = item.firstElementChild as ParleyComment;
+      if (reply.isUpdatePending && hasTime()) reply.performUpdate();
+    }
+    clearTimeout(this._closing);
     const own = ownComment(this.comment.id);
-    if (own) this.closing = setTimeout(() => this.requestUpdate(), Math.min(own.until - Date.now() + 50, 2 ** 31 - 1));
+    if (own) this._closing = setTimeout(() => this.requestUpdate(), Math.min(own.until - Date.now() + 50, 2 ** 31 - 1));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.closing);
+    clearTimeout(this._closing);
   }
 
-  private onSelect(): void {
-    this.quote = selectedText(this.getRootNode());
+  private _onSelect(): void {
+    this._quote = selectedText(this.getRootNode());
   }
 
   /** Quotes what the reader selected in this comment, or the whole comment (keyboard readers select nothing). */
-  private onQuote(c: Comment): void {
+  private _onQuote(c: Comment): void {
     const whole = this.querySelector(`#comment-${c.id} .body`)?.textContent?.trim() ?? '';
-    fire(this, 'parley-reply', { id: c.id, quote: this.quote || whole });
+    fire(this, 'parley-reply', { id: c.id, quote: this._quote || whole });
   }
 
   /** The confirmation takes focus, and gives it back to Delete when the reader keeps the comment. */
-  private async openConfirm(): Promise<void> {
-    this.confirming = true;
+  private async _openConfirm(): Promise<void> {
+    this._confirming = true;
     await this.updateComplete;
     this.querySelector<HTMLElement>('.confirm .danger')?.focus();
   }
 
-  private async closeConfirm(): Promise<void> {
-    this.confirming = false;
+  private async _closeConfirm(): Promise<void> {
+    this._confirming = false;
     await this.updateComplete;
     [...this.querySelectorAll<HTMLElement>(`#comment-${this.comment.id} .tools button`)].at(-1)?.focus();
   }
 
-  private renderAuthor(c: Comment) {
-    const name = c.author.name || this.tr.t('anonymous');
+  private _renderAuthor(c: Comment) {
+    const name = c.author.name || this.view.tr.t('anonymous');
     const website = c.author.website;
     const badge = c.author.badge;
     return html`<span class="author">${website && isHttp(website)
         ? html`<a href=${website} rel="nofollow ugc noopener noreferrer">${name}</a>`
-        : name}</span>${badge ? html` <span class="badge">${badge === 'moderator' ? this.tr.t('moderator') : badge}</span>` : nothing}`;
+        : name}</span>${badge ? html` <span class="badge">${badge === 'moderator' ? this.view.tr.t('moderator') : badge}</span>` : nothing}`;
   }
 
-  private renderVotes(c: Comment) {
-    const { tr } = this;
+  private _renderVotes(c: Comment) {
+    const { tr } = this.view;
     const mine = myVotes()[c.id] ?? 0;
     const cast = (value: -1 | 1) => fire(this, 'parley-vote', { id: c.id, value: mine === value ? 0 : value });
     return html`<span class="votes">
       <button class="link vote" type="button" aria-label=${tr.t('upvote')} aria-pressed=${mine === 1 ? 'true' : 'false'} @click=${() => cast(1)}>▲</button>
-      <span class="score" title=${`+${c.upvotes} / −${c.downvotes}`}><span class="sr-only">${tr.t('score')} </span>${c.score.toLocaleString(tr.lang)}</span>
+      <span class="score" title=${`+${c.upvotes} / −${c.downvotes}`}><span class="sr-only">${tr.t('score')} </span>${tr.number(c.score)}</span>
       <button class="link vote" type="button" aria-label=${tr.t('downvote')} aria-pressed=${mine === -1 ? 'true' : 'false'} @click=${() => cast(-1)}>▼</button>
     </span>`;
   }
 
-  private renderTools(c: Comment) {
-    const { tr } = this;
+  private _renderTools(c: Comment) {
+    const { tr } = this.view;
     const own = ownComment(c.id);
-    if (this.confirming) {
+    if (this._confirming) {
       return html`<div class="tools confirm" role="group" aria-label=${tr.t('confirmDelete')}>
         <span>${tr.t('confirmDelete')}</span>
-        <button class="danger" type="button" @click=${() => ((this.confirming = false), fire(this, 'parley-delete', { id: c.id }))}>${tr.t('delete')}</button>
-        <button type="button" @click=${() => this.closeConfirm()}>${tr.t('keep')}</button>
+        <button class="danger" type="button" @click=${() => ((this._confirming = false), fire(this, 'parley-delete', { id: c.id }))}>${tr.t('delete')}</button>
+        <button type="button" @click=${() => this._closeConfirm()}>${tr.t('keep')}</button>
       </div>`;
     }
     return html`<div class="tools">
-      ${this.renderVotes(c)}
-      ${this.locked
+      ${this._renderVotes(c)}
+      ${this.view.locked
         ? nothing
-        : html`<button class="link" type="button" aria-expanded=${this.replyTo === c.id ? 'true' : 'false'} @click=${() => fire(this, 'parley-reply', { id: c.id })}>${tr.t('reply')}</button>`}
-      ${this.locked
+        : html`<button class="link" type="button" aria-expanded=${this.view.replyTo === c.id ? 'true' : 'false'} @click=${() => fire(this, 'parley-reply', { id: c.id })}>${tr.t('reply')}</button>`}
+      ${this.view.locked
         ? nothing
-        : html`<button class="link" type="button" @click=${() => this.onQuote(c)}>${tr.t('quote')}</button>`}
+        : html`<button class="link" type="button" @click=${() => this._onQuote(c)}>${tr.t('quote')}</button>`}
       ${own
         ? html`<button class="link" type="button" @click=${() => fire(this, 'parley-start-edit', { id: c.id })}>${tr.t('edit')}</button>
-            <button class="link" type="button" @click=${() => this.openConfirm()}>${tr.t('delete')}</button>`
+            <button class="link" type="button" @click=${() => this._openConfirm()}>${tr.t('delete')}</button>`
         : nothing}
     </div>`;
   }
 
-  private renderReplies(c: Comment) {
-    const { tr } = this;
+  private _renderReplies(c: Comment) {
+    const { tr } = this.view;
     if (c.replies.length === 0 && c.moreReplies === 0) return nothing;
     return html`${c.replies.length > 0
-        ? html`<button class="link collapse" type="button" aria-expanded=${this.collapsed ? 'false' : 'true'} @click=${() => (this.collapsed = !this.collapsed)}>
-            ${this.collapsed ? tr.n('showReplies', c.replyCount) : tr.t('hideReplies')}
+        ? html`<button class="link collapse" type="button" aria-expanded=${this._collapsed ? 'false' : 'true'} @click=${() => (this._collapsed = !this._collapsed)}>
+            ${this._collapsed ? tr.n('showReplies', c.replyCount) : tr.t('hideReplies')}
           </button>`
         : nothing}
-      ${this.collapsed
+      ${this._collapsed
         ? nothing
-        : html`<ol class="replies ${c.depth + 1 >= this.maxDepth ? 'flat' : ''}">
-              ${c.replies.map(
-                (r) => html`<li><parley-comment .comment=${r} .replyTo=${this.replyTo} .editing=${this.editing} .initial=${this.initial}
-                  .preview=${this.preview} .tr=${tr} .locked=${this.locked} .maxDepth=${this.maxDepth}></parley-comment></li>`,
-              )}
-            </ol>
+        : html`<ol class="replies ${c.depth + 1 >= this.view.maxDepth ? 'flat' : ''}">${commentList(c.replies, this.view)}</ol>
             ${c.moreReplies > 0
               ? html`<button class="link more" type="button" @click=${() => fire(this, 'parley-more-replies', { id: c.id })}>${tr.n('moreReplies', c.moreReplies)}</button>`
               : nothing}`}`;
@@ -192,26 +201,26 @@ export class ParleyComment extends LitElement {
 
   protected override render() {
     const c = this.comment;
-    const { tr } = this;
+    const { tr } = this.view;
     const deleted = c.status === 'deleted';
     const name = deleted ? tr.t('deleted') : c.author.name || tr.t('anonymous');
     return html`<article id="comment-${c.id}" class="comment" part="comment" tabindex="-1" aria-label=${name}>
         <span class="avatar ${hueClass(c.author.avatar || c.id)}" aria-hidden="true">${deleted ? '' : initials(name)}</span>
         <div class="meta">
-          ${deleted ? html`<span class="deleted">${name}</span>` : this.renderAuthor(c)}
+          ${deleted ? html`<span class="deleted">${name}</span>` : this._renderAuthor(c)}
           <a class="when" href="#comment-${c.id}"><time datetime=${c.createdAt} title=${fullDate(c.createdAt, tr.lang)}>${relativeTime(c.createdAt, tr.lang)}</time></a>
           ${c.editedAt ? html`<span class="edited" title=${fullDate(c.editedAt, tr.lang)}>${tr.t(c.editedByModerator ? 'editedByModerator' : 'edited')}</span>` : nothing}
           ${c.status === 'pending' ? html`<span class="pending">${tr.t('awaiting')}</span>` : nothing}
         </div>
         ${deleted
           ? nothing
-          : this.editing === c.id
-            ? html`<parley-form .editId=${c.id} .initial=${ownComment(c.id)?.source ?? ''} .preview=${this.preview} .tr=${tr}></parley-form>`
-            : html`<div @mouseup=${this.onSelect} @keyup=${this.onSelect}>${serverHtml('body', c.html)}</div>${this.renderTools(c)}`}
-        ${this.replyTo === c.id
-          ? html`<parley-form .parentId=${c.id} .parentName=${c.author.name} .initial=${this.initial} .preview=${this.preview} .tr=${tr}></parley-form>`
+          : this.view.editing === c.id
+            ? html`<parley-form .editId=${c.id} .initial=${ownComment(c.id)?.source ?? ''} .preview=${this.view.preview} .tr=${tr}></parley-form>`
+            : html`<div @mouseup=${this._onSelect} @keyup=${this._onSelect}>${serverHtml('body', c.html)}</div>${this._renderTools(c)}`}
+        ${this.view.replyTo === c.id
+          ? html`<parley-form .parentId=${c.id} .parentName=${c.author.name} .initial=${this.view.initial} .preview=${this.view.preview} .tr=${tr}></parley-form>`
           : nothing}
       </article>
-      ${this.renderReplies(c)}`;
+      ${this._renderReplies(c)}`;
   }
 }

@@ -4,10 +4,11 @@ import { sortOrders, type SortOrder } from '../../shared/types.ts';
 import { apiBase, defaultPageKey } from '../api-base.ts';
 import type { CommentRefDetail, EditDetail, ReplyDetail, SubmitDetail, VoteDetail } from '../events.ts';
 import { loadForm } from '../form-loader.ts';
-import { pickLanguage } from '../i18n/translator.ts';
+import { english, pickLanguage, type Translator } from '../i18n/translator.ts';
 import { savedSort, saveSort } from '../storage.ts';
 import { ThreadController } from '../thread-controller.ts';
 import type { ThreadWriter } from '../thread-writer.ts';
+import { commentList, type CommentView, type ParleyComment } from './parley-comment.ts';
 import { threadStyles } from './styles.ts';
 
 const quoted = (text: string) => `${text.split('\n').map((line) => `> ${line}`).join('\n')}\n\n`;
@@ -41,11 +42,7 @@ export class ParleyComments extends LitElement {
     theme: { reflect: true },
     lang: {},
     api: {},
-    replyTo: { state: true },
-    quote: { state: true },
-    editing: { state: true },
-    chosenSort: { state: true },
-    formOpen: { state: true },
+    _formOpen: { state: true },
   };
 
   /** The site slug; the server's `default` site when absent. */
@@ -63,79 +60,96 @@ export class ParleyComments extends LitElement {
   /** The base URL of the Parley server; where embed.js came from when absent. */
   declare api: string | undefined;
 
-  declare private replyTo: string | null;
-  declare private quote: string;
-  declare private editing: string | null;
-  declare private chosenSort: SortOrder | undefined;
+  /** The reader's own choice of order, remembered in the browser. */
+  private _chosenSort: SortOrder | undefined;
   /** The top form is open: its code is loaded only once a reader starts to write. */
-  declare private formOpen: boolean;
+  declare private _formOpen: boolean;
 
   /** Posts, edits and previews; it comes with the form's code. */
-  private writer: ThreadWriter | undefined;
+  private _writer: ThreadWriter | undefined;
+  /** What every comment shares, with the reply or edit form that is open (see CommentView). */
+  private _view: CommentView = { tr: english, locked: false, maxDepth: 6, replyTo: null, initial: '', editing: null, preview: null };
 
-  private thread = new ThreadController(this, () => ({
+  private _thread = new ThreadController(this, () => ({
     base: apiBase(this.api),
     site: this.site,
     page: this.page || defaultPageKey(),
     pageTitle: this.pageTitle || document.title || undefined,
     pageUrl: this.pageUrl || location.href.split('#')[0]!,
-    sort: this.currentSort,
+    sort: this._currentSort,
     lang: pickLanguage(this),
   }));
 
   constructor() {
     super();
-    this.replyTo = null;
-    this.quote = '';
-    this.editing = null;
-    this.formOpen = false;
+    this._formOpen = false;
     const saved = savedSort();
-    this.chosenSort = sortOrders.includes(saved as SortOrder) ? (saved as SortOrder) : undefined;
+    this._chosenSort = sortOrders.includes(saved as SortOrder) ? (saved as SortOrder) : undefined;
   }
 
-  private get currentSort(): SortOrder | undefined {
-    return this.chosenSort ?? this.sort;
+  private get _currentSort(): SortOrder | undefined {
+    return this._chosenSort ?? this.sort;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const inputs = ['site', 'page', 'sort', 'api', 'lang', 'chosenSort'] as const;
-    if (!this.hasUpdated || inputs.some((name) => changed.has(name))) void this.load();
+    const inputs = ['site', 'page', 'sort', 'api', 'lang'] as const;
+    if (!this.hasUpdated || inputs.some((name) => changed.has(name))) void this._load();
   }
 
-  private async load(): Promise<void> {
-    await this.thread.load();
-    await this.followHash();
+  private async _load(): Promise<void> {
+    await this._thread.load();
+    await this._followHash();
   }
 
   /** A URL fragment cannot reach into shadow DOM, so the thread follows #comment-ID links itself. */
-  private followHash = async (): Promise<void> => {
+  private _followHash = async (): Promise<void> => {
     const id = /^#comment-(\d+)$/.exec(location.hash)?.[1];
-    if (id && (await this.thread.bringIn(id))) await this.showComment(id, true);
+    if (id && (await this._thread.bringIn(id))) await this._showComment(id, true);
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('hashchange', this.followHash);
+    addEventListener('hashchange', this._followHash);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this.followHash);
+    removeEventListener('hashchange', this._followHash);
   }
 
-  /** A comment's element once every nested element has rendered it, or null. */
-  private async findComment(id: string): Promise<HTMLElement | null> {
-    for (let frame = 0; frame < 30; frame++) {
+  /** A comment's box (its <article>), if it has rendered. */
+  private _commentBox(id: string): HTMLElement | null {
+    return this.shadowRoot!.getElementById(`comment-${id}`);
+  }
+
+  /** A comment's box once every nested element has rendered it (a big thread renders in slices), or null. */
+  private async _findComment(id: string): Promise<HTMLElement | null> {
+    for (let frame = 0; frame < 60; frame++) {
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      const target = this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(id)}`);
+      const target = this._commentBox(id);
       if (target) return target;
     }
     return null;
   }
 
+  /** Opens the reply or edit form under a comment (or closes both), updating only the comments concerned. */
+  private _setForm(replyTo: string | null, editing: string | null, initial = ''): void {
+    const view = this._view;
+    const concerned = [view.replyTo, view.editing, replyTo, editing];
+    Object.assign(view, { replyTo, editing, initial });
+    for (const id of concerned) if (id) (this._commentBox(id)?.parentElement as ParleyComment | null)?.requestUpdate();
+  }
+
+  /** The comments' view for this render: a new one, which re-renders them all, only when what they all show changed. */
+  private _viewFor(tr: Translator, locked: boolean, maxDepth: number): CommentView {
+    const v = this._view;
+    if (v.tr !== tr || v.locked !== locked || v.maxDepth !== maxDepth) this._view = { ...v, tr, locked, maxDepth };
+    return this._view;
+  }
+
   /** Focuses a comment; a linked one is also scrolled to and highlighted. */
-  private async showComment(id: string, linked = false): Promise<void> {
-    const target = await this.findComment(id);
+  private async _showComment(id: string, linked = false): Promise<void> {
+    const target = await this._findComment(id);
     if (!target) return;
     if (linked) {
       this.renderRoot.querySelectorAll('.highlight').forEach((el) => el.classList.remove('highlight'));
@@ -145,54 +159,57 @@ export class ParleyComments extends LitElement {
     target.focus({ preventScroll: linked });
   }
 
-  private onSubmit(event: CustomEvent<SubmitDetail>): void {
+  private _onSubmit(event: CustomEvent<SubmitDetail>): void {
     const { draft, parentId } = event.detail;
     event.detail.waitUntil(
-      this.writer!.post(draft, parentId).then((id) => {
-        this.replyTo = null;
-        this.quote = '';
-        void this.showComment(id);
+      this._writer!.post(draft, parentId).then((id) => {
+        this._setForm(null, null);
+        void this._showComment(id);
       }),
     );
   }
 
-  private onEdit(event: CustomEvent<EditDetail>): void {
+  private _onEdit(event: CustomEvent<EditDetail>): void {
     const { id, body } = event.detail;
     event.detail.waitUntil(
-      this.writer!.edit(id, body).then(() => {
-        this.editing = null;
-        void this.showComment(id);
+      this._writer!.edit(id, body).then(() => {
+        this._setForm(null, null);
+        void this._showComment(id);
       }),
     );
   }
 
-  private onReply(event: CustomEvent<ReplyDetail>): void {
+  private async _onReply(event: CustomEvent<ReplyDetail>): Promise<void> {
     const { id, quote } = event.detail;
-    this.replyTo = this.replyTo === id && !quote ? null : id;
-    this.quote = quote ? quoted(quote) : '';
-    this.editing = null;
-    if (this.replyTo) void this.focusForm(`#comment-${id} > parley-form`);
+    const closing = this._view.replyTo === id && !quote;
+    if (!closing) await this._loadWriter();
+    this._setForm(closing ? null : id, null, quote ? quoted(quote) : '');
+    if (!closing) void this._focusForm(`#comment-${id} > parley-form`);
   }
 
-  private onStartEdit(event: CustomEvent<CommentRefDetail>): void {
-    this.editing = event.detail.id;
-    this.replyTo = null;
-    void this.focusForm(`#comment-${event.detail.id} > parley-form`);
+  private async _onStartEdit(event: CustomEvent<CommentRefDetail>): Promise<void> {
+    await this._loadWriter();
+    this._setForm(null, event.detail.id);
+    void this._focusForm(`#comment-${event.detail.id} > parley-form`);
   }
 
-  private async openForm(): Promise<void> {
-    this.formOpen = true;
-    await this.focusForm('section > parley-form');
+  private async _openForm(): Promise<void> {
+    await this._loadWriter();
+    this._formOpen = true;
+    await this._focusForm('section > parley-form');
   }
 
-  /** Loads the form's code if needed, then puts the caret in the form `selector` finds once it has rendered. */
-  private async focusForm(selector: string): Promise<void> {
+  /** Loads the form's code once, with the writer that posts and deletes, and adopts the form's styles. */
+  private async _loadWriter(): Promise<void> {
+    if (this._writer) return;
     const writing = await loadForm();
-    if (!this.writer) {
-      this.writer = new writing.ThreadWriter(this.thread);
-      adoptStyles(this.shadowRoot!, [threadStyles, writing.formStyles]);
-      this.requestUpdate();
-    }
+    this._writer ??= new writing.ThreadWriter(this._thread);
+    this._view.preview = this._writer.preview;
+    adoptStyles(this.shadowRoot!, [threadStyles, writing.formStyles]);
+  }
+
+  /** Puts the caret in the form `selector` finds, once it has rendered. */
+  private async _focusForm(selector: string): Promise<void> {
     await this.updateComplete;
     for (let frame = 0; frame < 30; frame++) {
       await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -202,25 +219,27 @@ export class ParleyComments extends LitElement {
   }
 
   /** After a delete, focus goes to the heading, which says the new count, rather than to the page. */
-  private async onDelete(id: string): Promise<void> {
-    await this.thread.remove(id);
+  private async _onDelete(id: string): Promise<void> {
+    await this._loadWriter();
+    await this._writer!.remove(id);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
-  private onSort(event: Event): void {
+  private _onSort(event: Event): void {
     const value = (event.target as HTMLSelectElement).value as SortOrder;
     saveSort(value);
-    this.chosenSort = value;
+    this._chosenSort = value;
+    void this._load();
   }
 
-  private renderHeader() {
-    const { tr, info } = this.thread;
-    const sort = this.thread.sort;
+  private _renderHeader() {
+    const { tr, info } = this._thread;
+    const sort = this._thread.sort;
     return html`<header>
       <h2 id="parley-heading" part="heading" tabindex="-1">${tr.n('comments', info?.commentCount ?? 0)}</h2>
       <label class="sort">${tr.t('sortBy')}
-        <select @change=${this.onSort}>
+        <select @change=${this._onSort}>
           ${sortOrders.map((s) => html`<option value=${s} ?selected=${s === sort}>${tr.t(s)}</option>`)}
         </select>
       </label>
@@ -228,44 +247,45 @@ export class ParleyComments extends LitElement {
   }
 
   protected override render() {
-    const t = this.thread;
+    const t = this._thread;
     const { tr } = t;
     const locked = t.info?.locked ?? false;
+    const view = this._viewFor(tr, locked, t.info?.maxDepth ?? 6);
+    // The comments render in lists of 50 (see thread.css). Those put first since the thread loaded (a newest-first
+    // post, a linked comment) make a list of their own, so the others keep their elements rather than all shifting.
+    const lead = Math.max(0, t.comments.findIndex((c) => c.id === t.lead));
+    const lists = lead ? [t.comments.slice(0, lead)] : [];
+    for (let i = lead; i < t.comments.length; i += 50) lists.push(t.comments.slice(i, i + 50));
     return html`<section
       part="thread"
       lang=${tr.lang}
       aria-labelledby="parley-heading"
-      @parley-submit=${this.onSubmit}
-      @parley-edit=${this.onEdit}
-      @parley-reply=${this.onReply}
-      @parley-start-edit=${this.onStartEdit}
-      @parley-cancel=${() => ((this.replyTo = null), (this.editing = null))}
-      @parley-delete=${(e: CustomEvent<CommentRefDetail>) => this.onDelete(e.detail.id)}
+      @parley-submit=${this._onSubmit}
+      @parley-edit=${this._onEdit}
+      @parley-reply=${this._onReply}
+      @parley-start-edit=${this._onStartEdit}
+      @parley-cancel=${() => this._setForm(null, null)}
+      @parley-delete=${(e: CustomEvent<CommentRefDetail>) => this._onDelete(e.detail.id)}
       @parley-vote=${(e: CustomEvent<VoteDetail>) => t.vote(e.detail.id, e.detail.value)}
       @parley-more-replies=${(e: CustomEvent<CommentRefDetail>) => t.moreReplies(e.detail.id)}
-      @parley-erase=${(e: CustomEvent<{ waitUntil(done: Promise<void>): void }>) => e.detail.waitUntil(this.writer!.eraseMine())}
+      @parley-erase=${(e: CustomEvent<{ waitUntil(done: Promise<void>): void }>) => e.detail.waitUntil(this._writer!.eraseMine())}
     >
-      ${this.renderHeader()}
+      ${this._renderHeader()}
       ${t.state === 'loading' ? html`<p class="status" role="status">${tr.t('loading')}</p>` : nothing}
       ${t.state === 'error'
         ? html`<div class="status" role="alert">
             <p class="error">${t.errorMessage}</p>
-            <button type="button" @click=${() => this.load()}>${tr.t('retry')}</button>
+            <button type="button" @click=${() => this._load()}>${tr.t('retry')}</button>
           </div>`
         : nothing}
       ${t.state === 'ready'
         ? html`${locked
               ? html`<p class="status">${tr.t('locked')}</p>`
-              : this.formOpen
-                ? html`<parley-form .tr=${tr} .preview=${this.writer?.preview ?? null}></parley-form>`
-                : html`<button class="starter" type="button" @click=${this.openForm}>${tr.t('writeComment')}</button>`}
+              : this._formOpen
+                ? html`<parley-form .tr=${tr} .preview=${view.preview}></parley-form>`
+                : html`<button class="starter" type="button" @click=${this._openForm}>${tr.t('writeComment')}</button>`}
             ${t.comments.length === 0 ? html`<p class="status">${tr.t('empty')}</p>` : nothing}
-            <ol>
-              ${t.comments.map(
-                (c) => html`<li><parley-comment .comment=${c} .replyTo=${this.replyTo} .editing=${this.editing} .initial=${this.quote}
-                  .preview=${this.writer?.preview ?? null} .tr=${tr} .locked=${locked} .maxDepth=${t.info?.maxDepth ?? 6}></parley-comment></li>`,
-              )}
-            </ol>
+            ${lists.map((list) => html`<ol>${commentList(list, view)}</ol>`)}
             ${t.nextCursor
               ? html`<button class="load-more" type="button" ?disabled=${t.busy} @click=${() => t.loadMore()}>${tr.t('loadMore')}</button>`
               : nothing}`

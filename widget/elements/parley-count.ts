@@ -6,19 +6,19 @@ import { english, loadTranslator, pickLanguage, type Translator } from '../i18n/
 
 /** Shows the number of comments of `page` (of `site`), in the page's language; nothing if the count cannot be had. */
 export class ParleyCount extends LitElement {
-  static override properties = { page: {}, site: {}, api: {}, count: { state: true } };
+  static override properties = { page: {}, site: {}, api: {}, _count: { state: true } };
 
   /** The page key to count; the current page's when absent. */
   declare page: string | undefined;
   declare site: string | undefined;
   /** The base URL of the Parley server; where embed.js came from when absent. */
   declare api: string | undefined;
-  declare private count: number | null;
-  private tr: Translator = english;
+  declare private _count: number | null;
+  private _tr: Translator = english;
 
   constructor() {
     super();
-    this.count = null;
+    this._count = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -26,15 +26,15 @@ export class ParleyCount extends LitElement {
       const base = apiBase(this.api);
       Promise.all([requestCount(base, this.site, this.page || defaultPageKey()), loadTranslator(base, pickLanguage(this))]).then(
         ([n, tr]) => {
-          this.tr = tr;
-          this.count = n;
+          this._tr = tr;
+          this._count = n;
         },
-        () => (this.count = null),
+        () => (this._count = null),
       );
     }
   }
 
   protected override render() {
-    return this.count === null ? '' : this.tr.n('comments', this.count);
+    return this._count === null ? '' : this._tr.n('comments', this._count);
   }
 }

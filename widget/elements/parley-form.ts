@@ -5,7 +5,7 @@ import { cleanText } from '../../shared/text.ts';
 import { fire, type EditDetail, type SubmitDetail } from '../events.ts';
 import { english, type Translator } from '../i18n/translator.ts';
 import { serverHtml } from '../server-html.ts';
-import { ownAll, saveName, savedName } from '../storage.ts';
+import { ownAll, saveName, savedName } from '../writer-storage.ts';
 
 import formCss from './form.css';
 import enForm from '../i18n/en-form.json';

@@ -12,30 +12,42 @@ export type CountKey = Exclude<keyof Messages, MessageKey>;
 export const languages = ['en', 'de', 'fr', 'es', 'ja'] as const;
 
 export class Translator {
-  private rules: Intl.PluralRules;
+  private _rules: Intl.PluralRules;
+  // Made once: toLocaleString() would make a new formatter for every number.
+  private _numbers: Intl.NumberFormat;
+
+  // Not a parameter property: the build renames `_` members, and misses those (esbuild 0.28).
+  private _messages: Record<string, string | Plural>;
 
   constructor(
     /** The BCP 47 language the words and dates are in. */
     readonly lang: string,
-    private messages: Record<string, string | Plural>,
+    messages: Record<string, string | Plural>,
   ) {
-    this.rules = new Intl.PluralRules(lang);
+    this._messages = messages;
+    this._rules = new Intl.PluralRules(lang);
+    this._numbers = new Intl.NumberFormat(lang);
   }
 
   /** Adds words that arrive later (the form's, with its code), keeping the ones the language has. */
   add(messages: Record<string, string | Plural>): void {
-    this.messages = { ...messages, ...this.messages };
+    this._messages = { ...messages, ...this._messages };
   }
 
   t(key: MessageKey): string {
-    return this.messages[key] as string;
+    return this._messages[key] as string;
   }
 
   /** A message with a number in it: "{n} comments", in the right plural form. */
   n(key: CountKey | MessageKey, n: number): string {
-    const entry = this.messages[key]!;
-    const text = typeof entry === 'string' ? entry : (entry[this.rules.select(n)] ?? entry.other);
-    return text.replace('{n}', n.toLocaleString(this.lang));
+    const entry = this._messages[key]!;
+    const text = typeof entry === 'string' ? entry : (entry[this._rules.select(n)] ?? entry.other);
+    return text.replace('{n}', this.number(n));
+  }
+
+  /** A number as the language writes it. */
+  number(n: number): string {
+    return this._numbers.format(n);
   }
 }
 

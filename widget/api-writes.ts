@@ -1,0 +1,17 @@
+/** The widget's calls that write (post, edit, delete, erase, preview): they load with the form, not with the thread. */
+import type { Comment, MineRequest, NewComment, PostCommentResponse } from '../shared/types.ts';
+import { commentPath } from './api-client.ts';
+import { json, request } from './http.ts';
+
+export const postComment = (base: string, body: NewComment) => request<PostCommentResponse>(base, 'api/comments', json('POST', body));
+
+export const editComment = (base: string, id: string, token: string, body: string) =>
+  request<{ comment: Comment }>(base, commentPath(id), json('PATCH', { body }, token));
+
+export const deleteComment = (base: string, id: string, token: string) =>
+  request<null>(base, commentPath(id), json('DELETE', undefined, token));
+
+export const erase = (base: string, comments: MineRequest['comments']) =>
+  request<{ erased: number }>(base, 'api/comments/erase', json('POST', { comments }));
+
+export const preview = (base: string, body: string) => request<{ html: string }>(base, 'api/preview', json('POST', { body }));
