@@ -17,6 +17,13 @@ const widgetBudgetGzip = 16 * 1024;
 
 const browsers = ['es2021', 'chrome100', 'firefox100', 'safari15'];
 
+/**
+ * The widget's private members are named `_name` and renamed short in its bundle (Lit's own build does the same with
+ * its privates). Everything else keeps its name: element properties and attributes (Lit binds them by name), JSON
+ * fields, event details, message keys.
+ */
+const widgetPrivates = /^_[a-z]/;
+
 /** `import text from './file.sql?raw'`, as Vite does it, so tests and the bundle read the same files. */
 const rawText: esbuild.Plugin = {
   name: 'raw-text',
@@ -76,6 +83,7 @@ async function buildWidget(): Promise<{ initial: Sizes; lazy: Sizes }> {
     sourcemap: 'linked',
     legalComments: 'external',
     target: browsers,
+    mangleProps: widgetPrivates,
     metafile: true,
     plugins: [cssText],
     logLevel: 'warning',
