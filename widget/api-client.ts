@@ -1,5 +1,5 @@
 /** The widget's calls to the Parley API for reading (and voting): one typed line each over one request(). */
-import type { Comment, CommentContextResponse, CountsResponse, MineRequest, RepliesResponse, SortOrder, ThreadResponse, VoteResponse } from '../shared/types.ts';
+import type { CommentContextResponse, CountsResponse, RepliesResponse, SortOrder, ThreadResponse, VoteResponse } from '../shared/types.ts';
 import { json, query, request } from './http.ts';
 
 export const commentPath = (id: string) => `api/comments/${encodeURIComponent(id)}`;
@@ -12,9 +12,6 @@ export const getReplies = (base: string, id: string, cursor?: string) =>
 
 export const vote = (base: string, id: string, value: -1 | 0 | 1, voter: string) =>
   request<VoteResponse>(base, `${commentPath(id)}/vote`, json('POST', { value, voter }));
-
-export const getMine = (base: string, comments: MineRequest['comments']) =>
-  request<{ comments: Comment[] }>(base, 'api/comments/mine', json('POST', { comments }));
 
 export const getContext = (base: string, id: string) => request<CommentContextResponse>(base, `${commentPath(id)}/context`);
 

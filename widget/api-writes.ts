@@ -1,4 +1,4 @@
-/** The widget's calls that write (post, edit, delete, erase, preview): they load with the form, not with the thread. */
+/** The widget's calls for writers (post, edit, delete, erase, preview, their held comments): they load with the form. */
 import type { Comment, MineRequest, NewComment, PostCommentResponse } from '../shared/types.ts';
 import { commentPath } from './api-client.ts';
 import { json, request } from './http.ts';
@@ -10,6 +10,9 @@ export const editComment = (base: string, id: string, token: string, body: strin
 
 export const deleteComment = (base: string, id: string, token: string) =>
   request<null>(base, commentPath(id), json('DELETE', undefined, token));
+
+export const getMine = (base: string, comments: MineRequest['comments']) =>
+  request<{ comments: Comment[] }>(base, 'api/comments/mine', json('POST', { comments }));
 
 export const erase = (base: string, comments: MineRequest['comments']) =>
   request<{ erased: number }>(base, 'api/comments/erase', json('POST', { comments }));

@@ -3,12 +3,14 @@ import { isErrorBody } from '../shared/errors.ts';
 
 /** A failed call: the API's error code, or `network` when the server could not be reached. */
 export class ApiClientError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
+  declare readonly code: string;
+  declare readonly field: string | undefined;
+
+  // Not parameter properties: the widget's bundle would set each through a helper call (see ThreadController).
+  constructor(code: string, message: string, field?: string) {
     super(message);
+    this.code = code;
+    this.field = field;
   }
 }
 

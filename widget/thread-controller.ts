@@ -1,11 +1,22 @@
-/** The state of one thread and every change a reader makes to it, through the API. */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+/** The state of one thread and what a reader does to it through the API; its element re-renders after each change. */
+import type { ReactiveControllerHost } from 'lit';
 import type { Comment, PageInfo, SortOrder } from '../shared/types.ts';
 import * as api from './api-client.ts';
+import { loadForm } from './form-loader.ts';
 import { ApiClientError } from './http.ts';
-import { english, loadTranslator, type Translator } from './i18n/translator.ts';
+import { english, loadTranslator, type MessageKey, type Translator } from './i18n/translator.ts';
 import { ownOnPage, rememberVote, setStorageScope, voterId } from './storage.ts';
-import { addPending, appendReplies, findComment, updateComment } from './thread-tree.ts';
+import { appendReplies, findComment, updateComment } from './thread-tree.ts';
+import type { ThreadWriter } from './thread-writer.ts';
+
+/** The reader's words for the errors any call can meet. */
+const codeMessages: Record<string, MessageKey> = {
+  network: 'networkError',
+  internal: 'serverError',
+  rate_limited: 'rateLimited',
+  locked: 'locked',
+  banned: 'banned',
+};
 
 export interface ThreadOptions {
   base: string;
@@ -17,37 +28,50 @@ export interface ThreadOptions {
   lang: string;
 }
 
-export class ThreadController implements ReactiveController {
-  state: 'loading' | 'ready' | 'error' = 'loading';
-  info: PageInfo | null = null;
-  comments: Comment[] = [];
-  nextCursor: string | null = null;
+// Fields are declared and set in the constructor, here and in the widget's other classes: the bundle's
+// browsers would get each class field through a helper call.
+export class ThreadController {
+  declare state: 'loading' | 'ready' | 'error';
+  declare info: PageInfo | null;
+  declare comments: Comment[];
+  declare nextCursor: string | null;
   /** The id of the first comment as the thread loaded; comments put before it came later. */
-  lead: string | undefined;
+  declare lead: string | undefined;
   /** The order the server applied: the reader's choice, the page's attribute, or the site's default. */
-  sort: SortOrder = 'oldest';
+  declare sort: SortOrder;
   /** Given back with each post: shows the server the form was on screen for a moment. */
-  formToken = '';
-  errorMessage = '';
+  declare formToken: string;
+  declare errorMessage: string;
   /** Said to screen readers after each change. */
-  announcement = '';
-  busy = false;
-  tr: Translator = english;
-  private _replyCursors = new Map<string, string | null>();
-  private _generation = 0;
+  declare announcement: string;
+  declare busy: boolean;
+  declare tr: Translator;
+  /** What the thread asks of its page: site, page key, sort, language… */
+  declare readonly options: () => ThreadOptions;
+  declare private _replyCursors: Map<string, string | null>;
+  declare private _generation: number;
+  declare private _host: ReactiveControllerHost;
+  declare private _writer: Promise<ThreadWriter> | undefined;
 
-  // Not a parameter property: the build renames `_` members, and misses those (esbuild 0.28).
-  private _host: ReactiveControllerHost;
-
-  constructor(
-    host: ReactiveControllerHost,
-    readonly options: () => ThreadOptions,
-  ) {
+  constructor(host: ReactiveControllerHost, options: () => ThreadOptions) {
+    this.state = 'loading';
+    this.info = null;
+    this.comments = [];
+    this.nextCursor = null;
+    this.sort = 'oldest';
+    this.formToken = this.errorMessage = this.announcement = '';
+    this.busy = false;
+    this.tr = english;
+    this.options = options;
+    this._replyCursors = new Map();
+    this._generation = 0;
     this._host = host;
-    host.addController(this);
   }
 
-  hostConnected(): void {}
+  /** The writing half (thread-writer.ts), which loads with the form's code when first needed. */
+  writer(): Promise<ThreadWriter> {
+    return (this._writer ??= loadForm().then((writing) => new writing.ThreadWriter(this)));
+  }
 
   changed(): void {
     this._host.requestUpdate();
@@ -56,27 +80,12 @@ export class ThreadController implements ReactiveController {
   /** Reader-facing text for a failed call, in the reader's language where Parley knows the case. */
   describe(err: unknown, fallback: string): string {
     if (!(err instanceof ApiClientError)) return fallback;
-    const { tr } = this;
-    switch (err.code) {
-      case 'network':
-        return tr.t('networkError');
-      case 'internal':
-        return tr.t('serverError');
-      case 'rate_limited':
-        return tr.t('rateLimited');
-      case 'locked':
-        return tr.t('locked');
-      case 'banned':
-        return tr.t('banned');
-      case 'not_found':
-        // An unknown site is the site owner's mistake, said in the server's words; otherwise a comment is gone.
-        return err.field === 'site' ? err.message : tr.t('notFound');
-      case 'unauthorized':
-      case 'forbidden':
-        return err.field === undefined && /change/.test(err.message) ? tr.t('notAllowed') : err.message || fallback;
-      default:
-        return err.message || fallback;
-    }
+    const key = codeMessages[err.code];
+    if (key) return this.tr.t(key);
+    // An unknown site is the site owner's mistake, said in the server's words; otherwise a comment is gone.
+    if (err.code === 'not_found') return err.field === 'site' ? err.message : this.tr.t('notFound');
+    if (/^(unauthorized|forbidden)$/.test(err.code) && err.field === undefined && /change/.test(err.message)) return this.tr.t('notAllowed');
+    return err.message || fallback;
   }
 
   async load(): Promise<void> {
@@ -97,7 +106,9 @@ export class ThreadController implements ReactiveController {
       this.formToken = thread.formToken;
       this._replyCursors.clear();
       this.state = 'ready';
-      void this._showOwnPending(generation);
+      // The reader's own comments that wait for a moderator are shown to them alone: the code for it loads only if any.
+      const mine = ownOnPage(o.site ?? 'default', o.page);
+      if (mine.length) void this.writer().then((w) => w.showOwnPending(mine, () => generation === this._generation));
     } catch (err) {
       if (generation !== this._generation) return;
       this.tr = await loadTranslator(o.base, o.lang);
@@ -105,21 +116,6 @@ export class ThreadController implements ReactiveController {
       this.state = 'error';
     }
     this.changed();
-  }
-
-  /** The reader's own comments that wait for a moderator: shown to them alone, marked as waiting. */
-  private async _showOwnPending(generation: number): Promise<void> {
-    const o = this.options();
-    const mine = ownOnPage(o.site ?? 'default', o.page);
-    if (mine.length === 0) return;
-    try {
-      const { comments } = await api.getMine(o.base, mine.map(([id, c]) => ({ id, token: c.token })));
-      if (generation !== this._generation) return;
-      for (const comment of comments) this.comments = addPending(this.comments, comment, o.sort === 'newest');
-      this.changed();
-    } catch {
-      // Not seeing one's own waiting comment is no reason to disturb the thread.
-    }
   }
 
   async loadMore(): Promise<void> {

@@ -1,4 +1,4 @@
-/** A writer's own changes to a loaded thread (a reply placed, a comment deleted): they load with the form. */
+/** A writer's own changes to a loaded thread (a reply placed, a held comment shown, a comment deleted): they load with the form. */
 import type { Comment } from '../shared/types.ts';
 import { findComment, updateComment } from './thread-tree.ts';
 
@@ -9,6 +9,13 @@ export function addReply(comments: Comment[], reply: Comment): Comment[] {
     replies: [...parent.replies, reply],
     replyCount: parent.replyCount + 1,
   }));
+}
+
+/** The reader's own comment awaiting moderation: placed where it belongs, counted nowhere. */
+export function addPending(comments: Comment[], pending: Comment, newestFirst: boolean): Comment[] {
+  if (findComment(comments, pending.id)) return comments;
+  if (!pending.parentId) return newestFirst ? [pending, ...comments] : [...comments, pending];
+  return updateComment(comments, pending.parentId, (parent) => ({ ...parent, replies: [...parent.replies, pending] }));
 }
 
 /**

@@ -30,13 +30,6 @@ export function findComment(comments: Comment[], id: string): Comment | undefine
   return undefined;
 }
 
-/** The reader's own comment awaiting moderation: placed where it belongs, counted nowhere. */
-export function addPending(comments: Comment[], pending: Comment, newestFirst: boolean): Comment[] {
-  if (findComment(comments, pending.id)) return comments;
-  if (!pending.parentId) return newestFirst ? [pending, ...comments] : [...comments, pending];
-  return updateComment(comments, pending.parentId, (parent) => ({ ...parent, replies: [...parent.replies, pending] }));
-}
-
 /** Replies loaded through "show more", after the ones already there (skipping any already shown). */
 export function appendReplies(comments: Comment[], parentId: string, more: Comment[], hasMore: boolean): Comment[] {
   return updateComment(comments, parentId, (parent) => {

@@ -1,15 +1,15 @@
 /**
- * Writing to a thread: post, edit, preview, delete, erase. It loads with the form (or on a first Delete), so a
- * reader who only reads never downloads it.
+ * Writing to a thread: post, edit, preview, delete, erase, and showing the writer their comments that wait for a
+ * moderator. It loads with the form (or when first needed), so a reader who only reads never downloads it.
  */
 import * as api from './api-writes.ts';
 import type { SubmitDetail } from './events.ts';
 import { ApiClientError } from './http.ts';
 import type { MessageKey } from './i18n/translator.ts';
-import { ownComment } from './storage.ts';
+import { ownComment, type OwnComment } from './storage.ts';
 import type { ThreadController } from './thread-controller.ts';
-import { addReply, removeComment } from './thread-edits.ts';
-import { addPending, updateComment } from './thread-tree.ts';
+import { addPending, addReply, removeComment } from './thread-edits.ts';
+import { updateComment } from './thread-tree.ts';
 import { forgetAllOwn, forgetOwn, ownAll, rememberOwn } from './writer-storage.ts';
 
 /** The form's own words for the fields the server refuses. */
@@ -23,6 +23,20 @@ export class ThreadWriter {
     const { tr } = this.thread;
     const key = err instanceof ApiClientError && err.code === 'validation' ? fieldMessages[err.field ?? ''] : undefined;
     return new Error(key ? tr.t(key) : this.thread.describe(err, tr.t('serverError')));
+  }
+
+  /** The reader's own comments that wait for a moderator (`mine`): shown to them alone, marked as waiting. */
+  async showOwnPending(mine: [string, OwnComment][], current: () => boolean): Promise<void> {
+    const t = this.thread;
+    const o = t.options();
+    try {
+      const { comments } = await api.getMine(o.base, mine.map(([id, c]) => ({ id, token: c.token })));
+      if (!current()) return;
+      for (const comment of comments) t.comments = addPending(t.comments, comment, o.sort === 'newest');
+      t.changed();
+    } catch {
+      // Not seeing one's own waiting comment is no reason to disturb the thread.
+    }
   }
 
   /** Posts a comment or reply; resolves with its id, rejects with reader-facing text. */

@@ -74,13 +74,15 @@ export class ParleyComment extends LitElement {
   declare private _collapsed: boolean;
   declare private _confirming: boolean;
   /** What the reader last selected in this comment, for Quote. */
-  private _quote = '';
-  private _closing?: ReturnType<typeof setTimeout>;
+  declare private _quote: string;
+  declare private _closing: ReturnType<typeof setTimeout> | undefined;
 
+  // Fields are set here rather than declared with values: see ThreadController.
   constructor() {
     super();
     this._collapsed = false;
     this._confirming = false;
+    this._quote = '';
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -151,11 +153,11 @@ export class ParleyComment extends LitElement {
     const { tr } = this.view;
     const mine = myVotes()[c.id] ?? 0;
     const cast = (value: -1 | 1) => fire(this, 'parley-vote', { id: c.id, value: mine === value ? 0 : value });
-    return html`<span class="votes">
-      <button class="link vote" type="button" aria-label=${tr.t('upvote')} aria-pressed=${mine === 1 ? 'true' : 'false'} @click=${() => cast(1)}>▲</button>
-      <span class="score" title=${`+${c.upvotes} / −${c.downvotes}`}><span class="sr-only">${tr.t('score')} </span>${tr.number(c.score)}</span>
-      <button class="link vote" type="button" aria-label=${tr.t('downvote')} aria-pressed=${mine === -1 ? 'true' : 'false'} @click=${() => cast(-1)}>▼</button>
-    </span>`;
+    return html`<span class="votes"
+      ><button class="link vote" type="button" aria-label=${tr.t('upvote')} aria-pressed=${mine === 1 ? 'true' : 'false'} @click=${() => cast(1)}>▲</button
+      ><span class="score" title=${`+${c.upvotes} / −${c.downvotes}`}><span class="sr-only">${tr.t('score')} </span>${tr.number(c.score)}</span
+      ><button class="link vote" type="button" aria-label=${tr.t('downvote')} aria-pressed=${mine === -1 ? 'true' : 'false'} @click=${() => cast(-1)}>▼</button
+    ></span>`;
   }
 
   private _renderTools(c: Comment) {
@@ -168,33 +170,26 @@ export class ParleyComment extends LitElement {
         <button type="button" @click=${() => this._closeConfirm()}>${tr.t('keep')}</button>
       </div>`;
     }
-    return html`<div class="tools">
-      ${this._renderVotes(c)}
-      ${this.view.locked
+    // Templates here are written without white space between elements: every comment would carry those text nodes.
+    return html`<div class="tools">${this._renderVotes(c)}${this.view.locked
         ? nothing
-        : html`<button class="link" type="button" aria-expanded=${this.view.replyTo === c.id ? 'true' : 'false'} @click=${() => fire(this, 'parley-reply', { id: c.id })}>${tr.t('reply')}</button>`}
-      ${this.view.locked
-        ? nothing
-        : html`<button class="link" type="button" @click=${() => this._onQuote(c)}>${tr.t('quote')}</button>`}
-      ${own
-        ? html`<button class="link" type="button" @click=${() => fire(this, 'parley-start-edit', { id: c.id })}>${tr.t('edit')}</button>
-            <button class="link" type="button" @click=${() => this._openConfirm()}>${tr.t('delete')}</button>`
-        : nothing}
-    </div>`;
+        : html`<button class="link" type="button" aria-expanded=${this.view.replyTo === c.id ? 'true' : 'false'} @click=${() => fire(this, 'parley-reply', { id: c.id })}>${tr.t('reply')}</button
+          ><button class="link" type="button" @click=${() => this._onQuote(c)}>${tr.t('quote')}</button>`}${own
+        ? html`<button class="link" type="button" @click=${() => fire(this, 'parley-start-edit', { id: c.id })}>${tr.t('edit')}</button
+          ><button class="link" type="button" @click=${() => this._openConfirm()}>${tr.t('delete')}</button>`
+        : nothing}</div>`;
   }
 
   private _renderReplies(c: Comment) {
     const { tr } = this.view;
     if (c.replies.length === 0 && c.moreReplies === 0) return nothing;
     return html`${c.replies.length > 0
-        ? html`<button class="link collapse" type="button" aria-expanded=${this._collapsed ? 'false' : 'true'} @click=${() => (this._collapsed = !this._collapsed)}>
-            ${this._collapsed ? tr.n('showReplies', c.replyCount) : tr.t('hideReplies')}
-          </button>`
-        : nothing}
-      ${this._collapsed
+        ? html`<button class="link collapse" type="button" aria-expanded=${this._collapsed ? 'false' : 'true'} @click=${() => (this._collapsed = !this._collapsed)}>${
+            this._collapsed ? tr.n('showReplies', c.replyCount) : tr.t('hideReplies')
+          }</button>`
+        : nothing}${this._collapsed
         ? nothing
-        : html`<ol class="replies ${c.depth + 1 >= this.view.maxDepth ? 'flat' : ''}">${commentList(c.replies, this.view)}</ol>
-            ${c.moreReplies > 0
+        : html`<ol class="replies ${c.depth + 1 >= this.view.maxDepth ? 'flat' : ''}">${commentList(c.replies, this.view)}</ol>${c.moreReplies > 0
               ? html`<button class="link more" type="button" @click=${() => fire(this, 'parley-more-replies', { id: c.id })}>${tr.n('moreReplies', c.moreReplies)}</button>`
               : nothing}`}`;
   }
@@ -204,23 +199,19 @@ export class ParleyComment extends LitElement {
     const { tr } = this.view;
     const deleted = c.status === 'deleted';
     const name = deleted ? tr.t('deleted') : c.author.name || tr.t('anonymous');
-    return html`<article id="comment-${c.id}" class="comment" part="comment" tabindex="-1" aria-label=${name}>
-        <span class="avatar ${hueClass(c.author.avatar || c.id)}" aria-hidden="true">${deleted ? '' : initials(name)}</span>
-        <div class="meta">
-          ${deleted ? html`<span class="deleted">${name}</span>` : this._renderAuthor(c)}
-          <a class="when" href="#comment-${c.id}"><time datetime=${c.createdAt} title=${fullDate(c.createdAt, tr.lang)}>${relativeTime(c.createdAt, tr.lang)}</time></a>
-          ${c.editedAt ? html`<span class="edited" title=${fullDate(c.editedAt, tr.lang)}>${tr.t(c.editedByModerator ? 'editedByModerator' : 'edited')}</span>` : nothing}
-          ${c.status === 'pending' ? html`<span class="pending">${tr.t('awaiting')}</span>` : nothing}
-        </div>
-        ${deleted
+    return html`<article id="comment-${c.id}" class="comment" part="comment" tabindex="-1" aria-label=${name}
+        ><span class="avatar ${hueClass(c.author.avatar || c.id)}" aria-hidden="true">${deleted ? '' : initials(name)}</span
+        ><div class="meta">${deleted ? html`<span class="deleted">${name}</span>` : this._renderAuthor(c)}<a class="when" href="#comment-${c.id}"
+          ><time datetime=${c.createdAt} title=${fullDate(c.createdAt, tr.lang)}>${relativeTime(c.createdAt, tr.lang)}</time></a
+          >${c.editedAt ? html`<span class="edited" title=${fullDate(c.editedAt, tr.lang)}>${tr.t(c.editedByModerator ? 'editedByModerator' : 'edited')}</span>` : nothing}${
+          c.status === 'pending' ? html`<span class="pending">${tr.t('awaiting')}</span>` : nothing
+        }</div>${deleted
           ? nothing
           : this.view.editing === c.id
             ? html`<parley-form .editId=${c.id} .initial=${ownComment(c.id)?.source ?? ''} .preview=${this.view.preview} .tr=${tr}></parley-form>`
-            : html`<div @mouseup=${this._onSelect} @keyup=${this._onSelect}>${serverHtml('body', c.html)}</div>${this._renderTools(c)}`}
-        ${this.view.replyTo === c.id
+            : html`<div @mouseup=${this._onSelect} @keyup=${this._onSelect}>${serverHtml('body', c.html)}</div>${this._renderTools(c)}`}${
+          this.view.replyTo === c.id
           ? html`<parley-form .parentId=${c.id} .parentName=${c.author.name} .initial=${this.view.initial} .preview=${this.view.preview} .tr=${tr}></parley-form>`
-          : nothing}
-      </article>
-      ${this._renderReplies(c)}`;
+          : nothing}</article>${this._renderReplies(c)}`;
   }
 }

@@ -60,31 +60,35 @@ export class ParleyComments extends LitElement {
   /** The base URL of the Parley server; where embed.js came from when absent. */
   declare api: string | undefined;
 
-  /** The reader's own choice of order, remembered in the browser. */
-  private _chosenSort: SortOrder | undefined;
   /** The top form is open: its code is loaded only once a reader starts to write. */
   declare private _formOpen: boolean;
-
+  /** The reader's own choice of order, remembered in the browser. */
+  declare private _chosenSort: SortOrder | undefined;
   /** Posts, edits and previews; it comes with the form's code. */
-  private _writer: ThreadWriter | undefined;
+  declare private _writer: ThreadWriter | undefined;
   /** What every comment shares, with the reply or edit form that is open (see CommentView). */
-  private _view: CommentView = { tr: english, locked: false, maxDepth: 6, replyTo: null, initial: '', editing: null, preview: null };
+  declare private _view: CommentView;
+  declare private _thread: ThreadController;
+  /** _followHash, bound, for the window's hashchange. */
+  declare private _onHashChange: () => void;
 
-  private _thread = new ThreadController(this, () => ({
-    base: apiBase(this.api),
-    site: this.site,
-    page: this.page || defaultPageKey(),
-    pageTitle: this.pageTitle || document.title || undefined,
-    pageUrl: this.pageUrl || location.href.split('#')[0]!,
-    sort: this._currentSort,
-    lang: pickLanguage(this),
-  }));
-
+  // Fields are set here rather than declared with values: see ThreadController.
   constructor() {
     super();
     this._formOpen = false;
     const saved = savedSort();
     this._chosenSort = sortOrders.includes(saved as SortOrder) ? (saved as SortOrder) : undefined;
+    this._view = { tr: english, locked: false, maxDepth: 6, replyTo: null, initial: '', editing: null, preview: null };
+    this._thread = new ThreadController(this, () => ({
+      base: apiBase(this.api),
+      site: this.site,
+      page: this.page || defaultPageKey(),
+      pageTitle: this.pageTitle || document.title || undefined,
+      pageUrl: this.pageUrl || location.href.split('#')[0]!,
+      sort: this._currentSort,
+      lang: pickLanguage(this),
+    }));
+    this._onHashChange = () => void this._followHash();
   }
 
   private get _currentSort(): SortOrder | undefined {
@@ -102,19 +106,19 @@ export class ParleyComments extends LitElement {
   }
 
   /** A URL fragment cannot reach into shadow DOM, so the thread follows #comment-ID links itself. */
-  private _followHash = async (): Promise<void> => {
+  private async _followHash(): Promise<void> {
     const id = /^#comment-(\d+)$/.exec(location.hash)?.[1];
     if (id && (await this._thread.bringIn(id))) await this._showComment(id, true);
-  };
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('hashchange', this._followHash);
+    addEventListener('hashchange', this._onHashChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this._followHash);
+    removeEventListener('hashchange', this._onHashChange);
   }
 
   /** A comment's box (its <article>), if it has rendered. */
@@ -122,12 +126,12 @@ export class ParleyComments extends LitElement {
     return this.shadowRoot!.getElementById(`comment-${id}`);
   }
 
-  /** A comment's box once every nested element has rendered it (a big thread renders in slices), or null. */
-  private async _findComment(id: string): Promise<HTMLElement | null> {
+  /** What `find` finds once it has rendered (a big thread renders in slices), or null after about a second. */
+  private async _rendered<T>(find: () => T | null | undefined): Promise<T | null> {
     for (let frame = 0; frame < 60; frame++) {
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      const target = this._commentBox(id);
-      if (target) return target;
+      const found = find();
+      if (found) return found;
     }
     return null;
   }
@@ -149,7 +153,7 @@ export class ParleyComments extends LitElement {
 
   /** Focuses a comment; a linked one is also scrolled to and highlighted. */
   private async _showComment(id: string, linked = false): Promise<void> {
-    const target = await this._findComment(id);
+    const target = await this._rendered(() => this._commentBox(id));
     if (!target) return;
     if (linked) {
       this.renderRoot.querySelectorAll('.highlight').forEach((el) => el.classList.remove('highlight'));
@@ -202,20 +206,18 @@ export class ParleyComments extends LitElement {
   /** Loads the form's code once, with the writer that posts and deletes, and adopts the form's styles. */
   private async _loadWriter(): Promise<void> {
     if (this._writer) return;
-    const writing = await loadForm();
-    this._writer ??= new writing.ThreadWriter(this._thread);
-    this._view.preview = this._writer.preview;
+    const [writer, writing] = await Promise.all([this._thread.writer(), loadForm()]);
+    this._writer = writer;
+    this._view.preview = writer.preview;
     adoptStyles(this.shadowRoot!, [threadStyles, writing.formStyles]);
   }
 
   /** Puts the caret in the form `selector` finds, once it has rendered. */
   private async _focusForm(selector: string): Promise<void> {
-    await this.updateComplete;
-    for (let frame = 0; frame < 30; frame++) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      const form = this.renderRoot.querySelector<HTMLElement>(selector);
-      if (form?.querySelector('textarea')) return form.focus();
-    }
+    const form = await this._rendered(() => this.renderRoot.querySelector<HTMLElement>(selector));
+    // The form renders its fields itself, a moment later.
+    await (form as LitElement | null)?.updateComplete;
+    form?.focus();
   }
 
   /** After a delete, focus goes to the heading, which says the new count, rather than to the page. */
@@ -236,14 +238,12 @@ export class ParleyComments extends LitElement {
   private _renderHeader() {
     const { tr, info } = this._thread;
     const sort = this._thread.sort;
-    return html`<header>
-      <h2 id="parley-heading" part="heading" tabindex="-1">${tr.n('comments', info?.commentCount ?? 0)}</h2>
-      <label class="sort">${tr.t('sortBy')}
-        <select @change=${this._onSort}>
-          ${sortOrders.map((s) => html`<option value=${s} ?selected=${s === sort}>${tr.t(s)}</option>`)}
-        </select>
-      </label>
-    </header>`;
+    return html`<header
+      ><h2 id="parley-heading" part="heading" tabindex="-1">${tr.n('comments', info?.commentCount ?? 0)}</h2
+      ><label class="sort">${tr.t('sortBy')}<select @change=${this._onSort}>${sortOrders.map(
+        (s) => html`<option value=${s} ?selected=${s === sort}>${tr.t(s)}</option>`,
+      )}</select></label
+    ></header>`;
   }
 
   protected override render() {
@@ -256,41 +256,31 @@ export class ParleyComments extends LitElement {
     const lead = Math.max(0, t.comments.findIndex((c) => c.id === t.lead));
     const lists = lead ? [t.comments.slice(0, lead)] : [];
     for (let i = lead; i < t.comments.length; i += 50) lists.push(t.comments.slice(i, i + 50));
-    return html`<section
-      part="thread"
-      lang=${tr.lang}
-      aria-labelledby="parley-heading"
-      @parley-submit=${this._onSubmit}
-      @parley-edit=${this._onEdit}
-      @parley-reply=${this._onReply}
-      @parley-start-edit=${this._onStartEdit}
-      @parley-cancel=${() => this._setForm(null, null)}
+    return html`<section part="thread" lang=${tr.lang} aria-labelledby="parley-heading" @parley-submit=${this._onSubmit} @parley-edit=${this._onEdit}
+      @parley-reply=${this._onReply} @parley-start-edit=${this._onStartEdit} @parley-cancel=${() => this._setForm(null, null)}
       @parley-delete=${(e: CustomEvent<CommentRefDetail>) => this._onDelete(e.detail.id)}
       @parley-vote=${(e: CustomEvent<VoteDetail>) => t.vote(e.detail.id, e.detail.value)}
       @parley-more-replies=${(e: CustomEvent<CommentRefDetail>) => t.moreReplies(e.detail.id)}
       @parley-erase=${(e: CustomEvent<{ waitUntil(done: Promise<void>): void }>) => e.detail.waitUntil(this._writer!.eraseMine())}
-    >
-      ${this._renderHeader()}
-      ${t.state === 'loading' ? html`<p class="status" role="status">${tr.t('loading')}</p>` : nothing}
-      ${t.state === 'error'
-        ? html`<div class="status" role="alert">
-            <p class="error">${t.errorMessage}</p>
-            <button type="button" @click=${() => this._load()}>${tr.t('retry')}</button>
-          </div>`
-        : nothing}
-      ${t.state === 'ready'
+    >${this._renderHeader()}${t.state === 'loading' ? html`<p class="status" role="status">${tr.t('loading')}</p>` : nothing}${
+      t.state === 'error'
+        ? html`<div class="status" role="alert"><p class="error">${t.errorMessage}</p
+            ><button type="button" @click=${() => this._load()}>${tr.t('retry')}</button></div>`
+        : nothing
+    }${
+      t.state === 'ready'
         ? html`${locked
-              ? html`<p class="status">${tr.t('locked')}</p>`
-              : this._formOpen
-                ? html`<parley-form .tr=${tr} .preview=${view.preview}></parley-form>`
-                : html`<button class="starter" type="button" @click=${this._openForm}>${tr.t('writeComment')}</button>`}
-            ${t.comments.length === 0 ? html`<p class="status">${tr.t('empty')}</p>` : nothing}
-            ${lists.map((list) => html`<ol>${commentList(list, view)}</ol>`)}
-            ${t.nextCursor
+            ? html`<p class="status">${tr.t('locked')}</p>`
+            : this._formOpen
+              ? html`<parley-form .tr=${tr} .preview=${view.preview}></parley-form>`
+              : html`<button class="starter" type="button" @click=${this._openForm}>${tr.t('writeComment')}</button>`}${
+            t.comments.length === 0 ? html`<p class="status">${tr.t('empty')}</p>` : nothing
+          }${lists.map((list) => html`<ol>${commentList(list, view)}</ol>`)}${
+            t.nextCursor
               ? html`<button class="load-more" type="button" ?disabled=${t.busy} @click=${() => t.loadMore()}>${tr.t('loadMore')}</button>`
-              : nothing}`
-        : nothing}
-      <p class="sr-only" role="status" aria-live="polite">${t.announcement}</p>
-    </section>`;
+              : nothing
+          }`
+        : nothing
+    }<p class="sr-only" role="status" aria-live="polite">${t.announcement}</p></section>`;
   }
 }

@@ -14,11 +14,12 @@ export class ParleyCount extends LitElement {
   /** The base URL of the Parley server; where embed.js came from when absent. */
   declare api: string | undefined;
   declare private _count: number | null;
-  private _tr: Translator = english;
+  declare private _tr: Translator;
 
   constructor() {
     super();
     this._count = null;
+    this._tr = english;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -12,18 +12,17 @@ export type CountKey = Exclude<keyof Messages, MessageKey>;
 export const languages = ['en', 'de', 'fr', 'es', 'ja'] as const;
 
 export class Translator {
-  private _rules: Intl.PluralRules;
+  /** The BCP 47 language the words and dates are in. */
+  declare readonly lang: string;
+  declare private _messages: Record<string, string | Plural>;
+  declare private _rules: Intl.PluralRules;
   // Made once: toLocaleString() would make a new formatter for every number.
-  private _numbers: Intl.NumberFormat;
+  declare private _numbers: Intl.NumberFormat;
 
-  // Not a parameter property: the build renames `_` members, and misses those (esbuild 0.28).
-  private _messages: Record<string, string | Plural>;
-
-  constructor(
-    /** The BCP 47 language the words and dates are in. */
-    readonly lang: string,
-    messages: Record<string, string | Plural>,
-  ) {
+  // Declared fields set here, not parameter properties: the build's renaming of `_` members misses those
+  // (esbuild 0.28), and browsers the bundle targets would get each class field through a helper call.
+  constructor(lang: string, messages: Record<string, string | Plural>) {
+    this.lang = lang;
     this._messages = messages;
     this._rules = new Intl.PluralRules(lang);
     this._numbers = new Intl.NumberFormat(lang);
