@@ -16,7 +16,19 @@ import { forgetAllOwn, forgetOwn, ownAll, rememberOwn } from './writer-storage.t
 const fieldMessages: Record<string, MessageKey> = { 'author.email': 'badEmail', 'author.website': 'badWebsite', 'author.name': 'nameRequired' };
 
 export class ThreadWriter {
-  constructor(private thread: ThreadController) {}
+  declare private thread: ThreadController;
+  /** The draft as the server renders it, for Preview. */
+  declare readonly preview: (body: string) => Promise<string>;
+
+  // Fields are set here, not declared with values: see ThreadController.
+  constructor(thread: ThreadController) {
+    this.thread = thread;
+    this.preview = (body) =>
+      api.preview(thread.options().base, body).then(
+        (r) => r.html,
+        (err: unknown) => Promise.reject(this.fail(err)),
+      );
+  }
 
   /** A failed write as an Error with reader-facing text, which the form shows. */
   private fail(err: unknown): Error {
@@ -114,11 +126,4 @@ export class ThreadWriter {
     t.announcement = t.tr.t('erased');
     t.changed();
   }
-
-  /** The draft as the server renders it, for Preview. */
-  preview = (body: string): Promise<string> =>
-    api.preview(this.thread.options().base, body).then(
-      (r) => r.html,
-      (err: unknown) => Promise.reject(this.fail(err)),
-    );
 }

@@ -60,12 +60,15 @@ export const commentList = (comments: Comment[], view: CommentView) =>
  * @csspart comment - the box of one comment.
  */
 export class ParleyComment extends LitElement {
-  static override properties = {
-    comment: { attribute: false },
-    view: { attribute: false },
-    _collapsed: { state: true },
-    _confirming: { state: true },
-  };
+  // A getter, not a static field: the bundle's browsers would get the field through a helper call.
+  static override get properties() {
+    return {
+      comment: { attribute: false },
+      view: { attribute: false },
+      _collapsed: { state: true },
+      _confirming: { state: true },
+    };
+  }
 
   /** The comment to show, replies included. */
   declare comment: Comment;

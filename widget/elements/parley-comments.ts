@@ -32,18 +32,24 @@ const quoted = (text: string) => `${text.split('\n').map((line) => `> ${line}`).
  * @cssproperty --parley-font - font of the thread (inherits by default).
  */
 export class ParleyComments extends LitElement {
-  static override styles = threadStyles;
-  static override properties = {
-    site: {},
-    page: {},
-    pageTitle: { attribute: 'page-title' },
-    pageUrl: { attribute: 'page-url' },
-    sort: {},
-    theme: { reflect: true },
-    lang: {},
-    api: {},
-    _formOpen: { state: true },
-  };
+  // Getters, not static fields: the bundle's browsers would get each field through a helper call.
+  static override get styles() {
+    return threadStyles;
+  }
+
+  static override get properties() {
+    return {
+      site: {},
+      page: {},
+      pageTitle: { attribute: 'page-title' },
+      pageUrl: { attribute: 'page-url' },
+      sort: {},
+      theme: { reflect: true },
+      lang: {},
+      api: {},
+      _formOpen: { state: true },
+    };
+  }
 
   /** The site slug; the server's `default` site when absent. */
   declare site: string | undefined;

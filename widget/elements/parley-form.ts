@@ -27,18 +27,22 @@ const codePoints = (s: string) => [...s].length;
  * @fires parley-cancel - the reader closes a reply or edit form.
  */
 export class ParleyForm extends LitElement {
-  static override properties = {
-    parentId: { attribute: false },
-    parentName: { attribute: false },
-    editId: { attribute: false },
-    initial: { attribute: false },
-    preview: { attribute: false },
-    tr: { attribute: false },
-    busy: { state: true },
-    error: { state: true },
-    previewHtml: { state: true },
-    erasing: { state: true },
-  };
+  // A getter, not a static field: the bundle's browsers would get the field through a helper call, and with it every
+  // chunk of the widget would import a chunk of helpers (see ThreadController).
+  static override get properties() {
+    return {
+      parentId: { attribute: false },
+      parentName: { attribute: false },
+      editId: { attribute: false },
+      initial: { attribute: false },
+      preview: { attribute: false },
+      tr: { attribute: false },
+      busy: { state: true },
+      error: { state: true },
+      previewHtml: { state: true },
+      erasing: { state: true },
+    };
+  }
 
   /** The comment this form replies to, or null. */
   declare parentId: string | null;
