@@ -5,13 +5,14 @@ import { commentId, repliesQuerySchema, threadQuerySchema } from '../../shared/s
 import type { CommentContextResponse, RepliesResponse } from '../../shared/types.ts';
 import { prepareJson, type PreparedJson } from '../cache/prepared-json.ts';
 import { ReadCache } from '../cache/read-cache.ts';
+import { SharedRead } from '../cache/shared-read.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { answerJson } from '../middleware/etag.ts';
 import { formToken } from '../security/spam.ts';
 import { emptyPage } from '../store/pages.ts';
 import { commentInContext } from '../store/permalink.ts';
-import { pageInfo, pageInfoChangesAt, threadHead } from '../store/read-heads.ts';
+import { pageInfo, pageInfoChangesAt, pageRecord, threadHead, type ThreadHead } from '../store/read-heads.ts';
 import { listReplies, listTopLevel, siteOfVisibleComment } from '../store/thread.ts';
 import { parse } from '../validate.ts';
 import { allowedSite, requireSite } from './require-site.ts';
@@ -22,28 +23,28 @@ export function commentRoutes(deps: Deps): Hono {
   // Thread answers as every reader gets them (nothing in them is per reader but the form token, added per
   // request), kept per page, sort, cursor, limit and the site settings they show, for the page's version.
   const threads = new ReadCache<PreparedJson>({ maxEntries: 20_000, maxBytes: deps.config.readCacheBytes });
+  const heads = new SharedRead<ThreadHead | null>();
 
   app.get('/', async (c) => {
     const query = parse(threadQuerySchema, c.req.query());
     const slug = query.site ?? 'default';
-    const head = await threadHead(db, slug, query.page);
+    const head = await heads.read(JSON.stringify([slug, query.page]), () => threadHead(db, slug, query.page));
     const site = allowedSite(c, deps, head?.site ?? null, slug);
     const { settings } = site;
     const sort = query.sort ?? settings.defaultSort;
-    const now = Date.now();
-    const page = head?.page ?? null;
     const limit = query.limit ?? limits.pageSizeDefault;
-    const prepared = page
-      ? await threads.get(
-          JSON.stringify([page.id, sort, limit, query.cursor ?? null, settings.maxDepth, settings.closeAfterDays]),
-          page.version,
-          now,
-          async () => ({
-            value: prepareJson({ page: pageInfo(page, settings, now), sort, ...(await listTopLevel(db, page.id, { sort, limit, cursor: query.cursor })) }),
-            validUntil: pageInfoChangesAt(page, settings, now),
-          }),
-        )
-      : prepareJson({ page: emptyPage(query.page, settings.maxDepth), sort, comments: [], nextCursor: null });
+    const now = Date.now();
+    const page = head?.page;
+    const empty = () => prepareJson({ page: emptyPage(query.page, settings.maxDepth), sort, comments: [], nextCursor: null });
+    const prepared = !page
+      ? empty()
+      : await threads.get(JSON.stringify([page.id, sort, limit, query.cursor ?? null, settings.maxDepth, settings.closeAfterDays]), page.version, now, async () => {
+          const record = await pageRecord(db, page.id);
+          // Merged away since the head was read: answered as nobody's thread, and never from memory.
+          if (!record) return { value: empty(), validUntil: 0 };
+          const comments = await listTopLevel(db, page.id, { sort, limit, cursor: query.cursor });
+          return { value: prepareJson({ page: pageInfo(record, settings, now), sort, ...comments }), validUntil: pageInfoChangesAt(record, settings, now) };
+        });
     // Signed for the key the page asked with: a post to that same key gives it back. Per request, so not cached.
     return answerJson(c, prepared, { formToken: formToken(deps.secret, site.slug, query.page, now) });
   });
