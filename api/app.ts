@@ -40,7 +40,8 @@ export function createApp(deps: Deps): Hono {
   const small = limitBody(limits.requestBytes);
   const restore = limitBody(importBytes);
   // Every body is limited before it is read; only a backup being restored may be large.
-  app.use('/api/*', (c, next) => (c.req.path === '/api/admin/import' ? restore(c, next) : small(c, next)));
+  // Reads have no body to limit, and looking for one would build a whole fetch Request for every read.
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' ? next() : c.req.path === '/api/admin/import' ? restore(c, next) : small(c, next)));
   app.use('/manage/*', small);
   app.use('/unsubscribe', small);
 

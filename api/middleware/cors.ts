@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { anySiteAllows } from '../security/origins.ts';
+import { addHeader } from './response-headers.ts';
 
 export function publicCors(options: { config: Config; db: Db }): MiddlewareHandler {
   const { config, db } = options;
@@ -21,7 +22,7 @@ export function publicCors(options: { config: Config; db: Db }): MiddlewareHandl
       return c.body(null, 204);
     }
     await next();
-    c.header('Vary', 'Origin', { append: true });
-    if (allowed) c.header('Access-Control-Allow-Origin', origin);
+    addHeader(c, 'Vary', 'Origin', { append: true });
+    if (allowed) addHeader(c, 'Access-Control-Allow-Origin', origin);
   };
 }
