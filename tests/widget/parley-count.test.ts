@@ -23,4 +23,17 @@ describe('<parley-count>', () => {
     const requests = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/counts'));
     expect(requests).to.have.length(1);
   });
+
+  it('counts again when its page changes', async () => {
+    const a = uniquePage('count-change-a');
+    const b = uniquePage('count-change-b');
+    await seed({ page: a, body: 'one' });
+    const el = document.createElement('parley-count');
+    el.setAttribute('api', api);
+    el.setAttribute('page', b);
+    document.body.append(el);
+    await until(() => el.shadowRoot?.textContent === '0 comments', 'the first count');
+    el.setAttribute('page', a);
+    await until(() => el.shadowRoot?.textContent === '1 comment', 'the count of the new page');
+  });
 });

@@ -260,7 +260,7 @@ export class ParleyComments extends LitElement {
     // The comments render in lists of 50 (see thread.css). Those put first since the thread loaded (a newest-first
     // post, a linked comment) make a list of their own, so the others keep their elements rather than all shifting.
     const lead = Math.max(0, t.comments.findIndex((c) => c.id === t.lead));
-    const lists = lead ? [t.comments.slice(0, lead)] : [];
+    const lists = [];
     for (let i = lead; i < t.comments.length; i += 50) lists.push(t.comments.slice(i, i + 50));
     return html`<section part="thread" lang=${tr.lang} aria-labelledby="parley-heading" @parley-submit=${this._onSubmit} @parley-edit=${this._onEdit}
       @parley-reply=${this._onReply} @parley-start-edit=${this._onStartEdit} @parley-cancel=${() => this._setForm(null, null)}
@@ -281,7 +281,9 @@ export class ParleyComments extends LitElement {
               ? html`<parley-form .tr=${tr} .preview=${view.preview}></parley-form>`
               : html`<button class="starter" type="button" @click=${this._openForm}>${tr.t('writeComment')}</button>`}${
             t.comments.length === 0 ? html`<p class="status">${tr.t('empty')}</p>` : nothing
-          }${lists.map((list) => html`<ol>${commentList(list, view)}</ol>`)}${
+          }${lead ? html`<ol>${commentList(t.comments.slice(0, lead), view)}</ol>` : nothing}${lists.map(
+            (list) => html`<ol>${commentList(list, view)}</ol>`,
+          )}${
             t.nextCursor
               ? html`<button class="load-more" type="button" ?disabled=${t.busy} @click=${() => t.loadMore()}>${tr.t('loadMore')}</button>`
               : nothing
