@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../../api/config.ts';
 import type { ThreadResponse } from '../../../shared/types.ts';
 import { signIn } from '../../helpers/admin.ts';
 import { testApp, type TestApp } from '../../helpers/app.ts';
@@ -99,6 +100,17 @@ describe('rate limits', () => {
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
     expect((await limited.json()).error.code).toBe('rate_limited');
     expect((await t.from('203.0.113.2', '/api/comments', json({ page: '/p', body: 'someone else' }))).status).toBe(201);
+  });
+
+  it('multiplies every limit by PARLEY_RATE_LIMIT_FACTOR, which benchmarks raise', async () => {
+    const t = await testApp({ PARLEY_RATE_LIMITS: 'on', PARLEY_RATE_LIMIT_FACTOR: '2.5' });
+    await settings(t, { postsPerMinute: 2, minSecondsToPost: 0 });
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await t.from('203.0.113.4', '/api/comments', json({ page: '/p', body: `f${i}` }))).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    expect(() => readConfig({ PARLEY_RATE_LIMIT_FACTOR: '0' })).toThrow(/PARLEY_RATE_LIMIT_FACTOR/);
+    expect(() => readConfig({ PARLEY_RATE_LIMIT_FACTOR: 'lots' })).toThrow(/PARLEY_RATE_LIMIT_FACTOR/);
+    expect(readConfig({}).rateLimitFactor).toBe(1);
   });
 
   it('limits votes and edits too', async () => {
