@@ -8,6 +8,7 @@ const script = document.currentScript as HTMLScriptElement | null;
 const base = new URL('.', script?.src || location.href).href;
 
 import(new URL(PARLEY_MAIN, base).href).then(
-  (widget: typeof import('./main.ts')) => widget.start(script, base),
+  // In a task of its own: reading the widget's code and drawing the thread's first frame make two short tasks, not one long.
+  (widget: typeof import('./main.ts')) => setTimeout(() => widget.start(script, base)),
   (err: unknown) => console.error('Parley: the comments widget could not be loaded.', err),
 );

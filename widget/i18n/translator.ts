@@ -15,17 +15,16 @@ export class Translator {
   /** The BCP 47 language the words and dates are in. */
   declare readonly lang: string;
   declare private _messages: Record<string, string | Plural>;
-  declare private _rules: Intl.PluralRules;
-  // Made once: toLocaleString() would make a new formatter for every number.
-  declare private _numbers: Intl.NumberFormat;
+  // Made once, when first needed: making them costs more than using them (the first, ICU's data load, ~10 ms);
+  // toLocaleString() would make a new formatter for every number.
+  declare private _rules: Intl.PluralRules | undefined;
+  declare private _numbers: Intl.NumberFormat | undefined;
 
   // Declared fields set here, not parameter properties: the build's renaming of `_` members misses those
   // (esbuild 0.28), and browsers the bundle targets would get each class field through a helper call.
   constructor(lang: string, messages: Record<string, string | Plural>) {
     this.lang = lang;
     this._messages = messages;
-    this._rules = new Intl.PluralRules(lang);
-    this._numbers = new Intl.NumberFormat(lang);
   }
 
   /** Adds words that arrive later (the form's, with its code), keeping the ones the language has. */
@@ -40,13 +39,13 @@ export class Translator {
   /** A message with a number in it: "{n} comments", in the right plural form. */
   n(key: CountKey | MessageKey, n: number): string {
     const entry = this._messages[key]!;
-    const text = typeof entry === 'string' ? entry : (entry[this._rules.select(n)] ?? entry.other);
+    const text = typeof entry === 'string' ? entry : (entry[(this._rules ??= new Intl.PluralRules(this.lang)).select(n)] ?? entry.other);
     return text.replace('{n}', this.number(n));
   }
 
   /** A number as the language writes it. */
   number(n: number): string {
-    return this._numbers.format(n);
+    return (this._numbers ??= new Intl.NumberFormat(this.lang)).format(n);
   }
 }
 
