@@ -11,9 +11,13 @@ let waiting: { el: Element; go: () => void }[] = [];
 // A message, not setTimeout: it is not clamped, nor held back in a background tab.
 const channel = new MessageChannel();
 
+/** Document order; comments no longer in the page (a thread reloaded meanwhile) go last. */
+const order = (a: Element, b: Element) =>
+  !a.isConnected ? 1 : !b.isConnected || a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+
 channel.port1.onmessage = () => {
   sliceEnd = 0;
-  const next = waiting.sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const next = waiting.sort((a, b) => order(a.el, b.el));
   waiting = [];
   for (const w of next) w.go();
 };
