@@ -2,7 +2,7 @@
 import type { NewComment } from '../shared/types.ts';
 
 export interface SubmitDetail {
-  draft: Pick<NewComment, 'author' | 'body' | 'hp'>;
+  draft: Pick<NewComment, 'author' | 'body' | 'hp' | 'notify' | 'lang'>;
   parentId: string | null;
   /** The container passes the outcome of posting: the form clears on success and shows the error otherwise. */
   waitUntil(done: Promise<void>): void;

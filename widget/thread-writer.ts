@@ -56,7 +56,7 @@ export class ThreadWriter {
     const t = this.thread;
     const o = t.options();
     try {
-      const { comment, editToken, editableUntil } = await api.postComment(o.base, {
+      const { comment, editToken, editableUntil, notify } = await api.postComment(o.base, {
         site: o.site,
         page: o.page,
         pageTitle: o.pageTitle,
@@ -74,6 +74,7 @@ export class ThreadWriter {
         if (t.info) t.info = { ...t.info, commentCount: t.info.commentCount + 1 };
         t.announcement = t.tr.t('posted');
       }
+      if (notify) t.announcement += ` ${t.tr.t(notify === 'on' ? 'notifyOn' : 'notifyConfirm')}`;
       t.changed();
       return comment.id;
     } catch (err) {

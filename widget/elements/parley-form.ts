@@ -36,6 +36,7 @@ export class ParleyForm extends LitElement {
       editId: { attribute: false },
       initial: { attribute: false },
       preview: { attribute: false },
+      mail: { attribute: false },
       tr: { attribute: false },
       busy: { state: true },
       error: { state: true },
@@ -54,6 +55,8 @@ export class ParleyForm extends LitElement {
   declare initial: string;
   /** Renders a draft on the server, for Preview. */
   declare preview: ((body: string) => Promise<string>) | null;
+  /** The server emails replies: the form offers "Email me replies". */
+  declare mail: boolean;
   declare tr: Translator;
   declare private busy: boolean;
   declare private error: string;
@@ -69,6 +72,7 @@ export class ParleyForm extends LitElement {
     this.editId = null;
     this.initial = '';
     this.preview = null;
+    this.mail = false;
     this.tr = english;
     this.busy = false;
     this.error = '';
@@ -115,7 +119,14 @@ export class ParleyForm extends LitElement {
     } else {
       const author = { name, email: this.field('email')!.value.trim(), website: this.field('website')!.value.trim() };
       const hp = this.field('hp')?.value ?? '';
-      fire<SubmitDetail>(this, 'parley-submit', { draft: { body, author, ...(hp ? { hp } : {}) }, parentId: this.parentId, waitUntil });
+      const notify = (this.field('notify') as HTMLInputElement | null)?.checked === true;
+      if (notify && !author.email) {
+        this.error = this.tr.t('notifyNeedsEmail');
+        this.field('email')!.focus();
+        return;
+      }
+      const draft = { body, author, ...(hp ? { hp } : {}), ...(notify ? { notify, lang: this.tr.lang } : {}) };
+      fire<SubmitDetail>(this, 'parley-submit', { draft, parentId: this.parentId, waitUntil });
     }
     this.busy = true;
     done.then(
@@ -181,6 +192,7 @@ export class ParleyForm extends LitElement {
     return html`<div class="fields">
       <label>${tr.t('name')}<input name="name" autocomplete="name" maxlength=${limits.nameChars} .value=${savedName()} /></label>
       <label>${tr.t('email')}<input name="email" type="email" autocomplete="email" maxlength=${limits.emailChars} /></label>
+      ${this.mail ? html`<label class="notify"><input name="notify" type="checkbox" />${tr.t('notifyMe')}</label>` : nothing}
       <label>${tr.t('website')}<input name="website" type="url" autocomplete="url" maxlength=${limits.websiteChars} /></label>
       <label class="hp" aria-hidden="true">Leave this empty<input name="hp" tabindex="-1" autocomplete="off" /></label>
     </div>`;
