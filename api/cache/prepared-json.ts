@@ -26,12 +26,19 @@ const gzipHeader = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
 
 export function prepareJson(body: object): PreparedJson {
   const json = JSON.stringify(body);
-  const head = Buffer.from(json.slice(0, -1));
+  const head = own(Buffer.from(json.slice(0, -1)));
   const etag = `W/"${createHash('sha1').update(json).digest('base64url').slice(0, 22)}"`;
   const gzip = head.length < gzipFromBytes
     ? null
-    : { head: Buffer.concat([gzipHeader, deflateRawSync(head, { finishFlush: constants.Z_SYNC_FLUSH })]), crc: crc32(head) };
+    : { head: own(Buffer.concat([gzipHeader, deflateRawSync(head, { finishFlush: constants.Z_SYNC_FLUSH })])), crc: crc32(head) };
   return { head, etag, gzip, bytes: head.length + (gzip?.head.length ?? 0) };
+}
+
+/** A copy with memory of its own: a small Buffer is a slice of a shared 8 KB pool, which a cached one would pin. */
+function own(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
 }
 
 /** The closing part of the JSON: `extra` fields (string values) and the brace. */

@@ -21,8 +21,9 @@ export function commentRoutes(deps: Deps): Hono {
   const { db } = deps;
   const app = new Hono();
   // Thread answers as every reader gets them (nothing in them is per reader but the form token, added per
-  // request), kept per page, sort, cursor, limit and the site settings they show, for the page's version.
-  const threads = new ReadCache<PreparedJson>({ maxEntries: 20_000, maxBytes: deps.config.readCacheBytes });
+  // request), kept per page, sort, cursor, limit and the site settings they show, for the page's version;
+  // in seven eighths of PARLEY_CACHE_MB (counts have the rest).
+  const threads = new ReadCache<PreparedJson>({ maxEntries: 20_000, maxBytes: Math.round((deps.config.readCacheBytes * 7) / 8) });
   const heads = new SharedRead<ThreadHead | null>();
 
   app.get('/', async (c) => {
