@@ -10,8 +10,8 @@ export function publicCors(options: { config: Config; db: Db }): MiddlewareHandl
   return async function publicCors(c, next) {
     if (c.req.path.startsWith('/api/admin')) return next();
     const origin = c.req.header('origin');
-    const allowed = origin !== undefined && (await anySiteAllows(c, config, db, origin));
     if (c.req.method === 'OPTIONS') {
+      const allowed = origin !== undefined && (await anySiteAllows(c, config, db, origin));
       c.header('Vary', 'Origin');
       if (allowed) {
         c.header('Access-Control-Allow-Origin', origin);
@@ -23,6 +23,7 @@ export function publicCors(options: { config: Config; db: Db }): MiddlewareHandl
     }
     await next();
     addHeader(c, 'Vary', 'Origin', { append: true });
-    if (allowed) addHeader(c, 'Access-Control-Allow-Origin', origin);
+    // Asked after the route: one that checked the Origin against its site has said so, and costs no query here.
+    if (origin !== undefined && (await anySiteAllows(c, config, db, origin))) addHeader(c, 'Access-Control-Allow-Origin', origin);
   };
 }

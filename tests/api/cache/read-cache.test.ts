@@ -278,6 +278,11 @@ describe('the read cache', () => {
     await p.thread('/post/1');
     const foreign = await p.other.request('/api/comments?page=/post/1', { headers: { Origin: 'https://elsewhere.example' } });
     expect(foreign.status).toBe(403);
+    await p.mod.request('PATCH', '/api/admin/sites/default', { origins: ['https://elsewhere.example'] });
+    const allowed = await p.other.request('/api/comments?page=/post/1', { headers: { Origin: 'https://elsewhere.example' } });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://elsewhere.example');
+    expect(allowed.headers.get('vary')).toBe('Accept-Encoding, Origin');
     expect((await p.other.request('/api/comments?page=/post/1&site=nope')).status).toBe(404);
   });
 });
