@@ -1,4 +1,4 @@
-/** The thread: the page's comments, a form to post, sorting; every change goes through the ThreadController. */
+/** The thread: the page's comments, a form to post, sorting; changes go through the ThreadController (and its ThreadWriter). */
 import { adoptStyles, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { sortOrders, type SortOrder } from '../../shared/types.ts';
 import { apiBase, defaultPageKey } from '../api-base.ts';
@@ -70,7 +70,7 @@ export class ParleyComments extends LitElement {
   declare private _formOpen: boolean;
   /** The reader's own choice of order, remembered in the browser. */
   declare private _chosenSort: SortOrder | undefined;
-  /** Posts, edits and previews; it comes with the form's code. */
+  /** Posts, edits, previews and deletes; it comes with the form's code. */
   declare private _writer: ThreadWriter | undefined;
   /** What every comment shares, with the reply or edit form that is open (see CommentView). */
   declare private _view: CommentView;
