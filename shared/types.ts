@@ -45,6 +45,8 @@ export interface PageInfo {
   commentCount: number;
   /** Replies deeper than this are shown without further indentation (the site's maxDepth). */
   maxDepth: number;
+  /** The server emails replies (SMTP is set up): the form offers "Email me replies". */
+  emailReplies?: boolean;
 }
 
 export interface ThreadResponse {

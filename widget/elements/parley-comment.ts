@@ -26,6 +26,8 @@ export interface CommentView {
   editing: string | null;
   /** Passed on to forms, for Preview. */
   preview: ((body: string) => Promise<string>) | null;
+  /** The server emails replies: forms offer "Email me replies". */
+  mail?: boolean;
 }
 
 const initials = (name: string) =>
@@ -214,7 +216,7 @@ export class ParleyComment extends LitElement {
             ? html`<parley-form .editId=${c.id} .initial=${ownComment(c.id)?.source ?? ''} .preview=${this.view.preview} .tr=${tr}></parley-form>`
             : html`<div @mouseup=${this._onSelect} @keyup=${this._onSelect}>${serverHtml('body', c.html)}</div>${this._renderTools(c)}`}${
           this.view.replyTo === c.id
-          ? html`<parley-form .parentId=${c.id} .parentName=${c.author.name} .initial=${this.view.initial} .preview=${this.view.preview} .tr=${tr}></parley-form>`
+          ? html`<parley-form .parentId=${c.id} .parentName=${c.author.name} .initial=${this.view.initial} .preview=${this.view.preview} .mail=${this.view.mail} .tr=${tr}></parley-form>`
           : nothing}</article>${this._renderReplies(c)}`;
   }
 }

@@ -257,6 +257,7 @@ export class ParleyComments extends LitElement {
     const { tr } = t;
     const locked = t.info?.locked ?? false;
     const view = this._viewFor(tr, locked, t.info?.maxDepth ?? 6);
+    view.mail = t.info?.emailReplies;
     // The comments render in lists of 50 (see thread.css). Those put first since the thread loaded (a newest-first
     // post, a linked comment) make a list of their own, so the others keep their elements rather than all shifting.
     const lead = Math.max(0, t.comments.findIndex((c) => c.id === t.lead));
@@ -278,7 +279,7 @@ export class ParleyComments extends LitElement {
         ? html`${locked
             ? html`<p class="status">${tr.t('locked')}</p>`
             : this._formOpen
-              ? html`<parley-form .tr=${tr} .preview=${view.preview}></parley-form>`
+              ? html`<parley-form .tr=${tr} .preview=${view.preview} .mail=${view.mail}></parley-form>`
               : html`<button class="starter" type="button" @click=${this._openForm}>${tr.t('writeComment')}</button>`}${
             t.comments.length === 0 ? html`<p class="status">${tr.t('empty')}</p>` : nothing
           }${lead ? html`<ol>${commentList(t.comments.slice(0, lead), view)}</ol>` : nothing}${lists.map(
