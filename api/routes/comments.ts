@@ -25,6 +25,8 @@ export function commentRoutes(deps: Deps): Hono {
   // in seven eighths of PARLEY_CACHE_MB (counts have the rest).
   const threads = new ReadCache<PreparedJson>({ maxEntries: 20_000, maxBytes: Math.round((deps.config.readCacheBytes * 7) / 8) });
   const heads = new SharedRead<ThreadHead | null>();
+  // With mail set up, the widget's forms offer "Email me replies".
+  const mail = deps.config.mail ? { emailReplies: true } : {};
 
   app.get('/', async (c) => {
     const query = parse(threadQuerySchema, c.req.query());
@@ -36,7 +38,7 @@ export function commentRoutes(deps: Deps): Hono {
     const limit = query.limit ?? limits.pageSizeDefault;
     const now = Date.now();
     const page = head?.page;
-    const empty = () => prepareJson({ page: emptyPage(query.page, settings.maxDepth), sort, comments: [], nextCursor: null });
+    const empty = () => prepareJson({ page: { ...emptyPage(query.page, settings.maxDepth), ...mail }, sort, comments: [], nextCursor: null });
     const prepared = !page
       ? empty()
       : await threads.get(JSON.stringify([page.id, sort, limit, query.cursor ?? null, settings.maxDepth, settings.closeAfterDays]), page.version, now, async () => {
@@ -44,7 +46,7 @@ export function commentRoutes(deps: Deps): Hono {
           // Merged away since the head was read: answered as nobody's thread, and never from memory.
           if (!record) return { value: empty(), validUntil: 0 };
           const comments = await listTopLevel(db, page.id, { sort, limit, cursor: query.cursor });
-          return { value: prepareJson({ page: pageInfo(record, settings, now), sort, ...comments }), validUntil: pageInfoChangesAt(record, settings, now) };
+          return { value: prepareJson({ page: { ...pageInfo(record, settings, now), ...mail }, sort, ...comments }), validUntil: pageInfoChangesAt(record, settings, now) };
         });
     // Signed for the key the page asked with: a post to that same key gives it back. Per request, so not cached.
     return answerJson(c, prepared, { formToken: formToken(deps.secret, site.slug, query.page, now) });

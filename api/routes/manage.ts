@@ -39,7 +39,8 @@ export function manageRoutes(deps: Deps): Hono {
     await next();
     c.header('Content-Security-Policy', readerPageCsp);
     c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'no-referrer');
+    // No referrer to other sites (the link's token is in the URL); same-origin keeps the Origin header on our own forms.
+    c.header('Referrer-Policy', 'same-origin');
   });
 
   const langOf = async (guest: Guest | null) => (guest ? ((await getSubscriber(db, guest.site, guest.email))?.lang ?? 'en') : 'en');

@@ -18,7 +18,8 @@ export function unsubscribeRoutes(deps: Deps): Hono {
     await next();
     c.header('Content-Security-Policy', readerPageCsp);
     c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'no-referrer');
+    // No referrer to other sites (the link's token is in the URL); same-origin keeps the Origin header on our own forms.
+    c.header('Referrer-Policy', 'same-origin');
   });
 
   async function describe(scope: UnsubscribeScope): Promise<{ lang: string; question: string; title: string }> {

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium.ts';
 import { serverEntry, startServerProcess, type ServerProcess } from '../helpers/server.ts';
 import { startSmtp, type SmtpReceiver } from '../helpers/smtp.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -225,4 +226,43 @@ describe('notifications', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(smtp.mails.filter((m) => m.to.includes('mod@example.com'))).toHaveLength(1);
   });
+
+  it('in a browser: ticks "Email me replies", confirms from the email, then edits the comment at /manage', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await (await browser.newContext()).newPage();
+      page.setDefaultTimeout(10_000);
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.goto(`${server.url}/`);
+      await page.getByRole('button', { name: 'Write a comment…' }).click();
+      await page.getByLabel('Comment', { exact: true }).fill('Tell me when someone answers.');
+      await page.getByLabel('Name').fill('Fay');
+      // Asking for emails without an address is stopped in the form.
+      await page.getByLabel('Email me replies').check();
+      await page.getByRole('button', { name: 'Post comment' }).click();
+      await page.getByText('Give your email address to get replies by email.').waitFor();
+      await page.getByLabel('Email (optional, never shown)').fill('fay@example.com');
+      const before = smtp.mails.length;
+      await page.getByRole('button', { name: 'Post comment' }).click();
+      await page.getByText('Check your inbox: confirm your address to get replies by email.').waitFor();
+      const mails = await smtp.waitFor(before + 1);
+      const confirm = mails.find((m) => m.to.includes('fay@example.com'))!;
+      expect(confirm.subject).toBe('Confirm your email for replies on default');
+
+      // The link, opened in any browser, asks for one click and then shows the reader's comments.
+      await page.goto(linkIn(confirm.text, '/manage')!);
+      await page.getByRole('button', { name: 'Confirm and manage my comments' }).click();
+      const box = page.getByRole('textbox');
+      expect(await box.inputValue()).toBe('Tell me when someone answers.');
+      await box.fill('Tell me, please, when someone answers.');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved.').waitFor();
+      await page.goto(`${server.url}/`);
+      await page.getByText('Tell me, please, when someone answers.').waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });

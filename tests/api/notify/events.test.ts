@@ -126,3 +126,14 @@ describe('what events queue', () => {
     expect((await t.get('/api/admin/notifications')).status).toBe(401);
   });
 });
+
+describe('the thread tells the widget', () => {
+  it('whether the server emails replies', async () => {
+    const on = await testApp(mailEnv);
+    expect(((await (await on.get('/api/comments?page=/p')).json()) as { page: { emailReplies?: boolean } }).page.emailReplies).toBe(true);
+    await on.comment({ page: '/p', body: 'x' });
+    expect(((await (await on.get('/api/comments?page=/p')).json()) as { page: { emailReplies?: boolean } }).page.emailReplies).toBe(true);
+    const off = await testApp();
+    expect(((await (await off.get('/api/comments?page=/p')).json()) as { page: { emailReplies?: boolean } }).page.emailReplies).toBeUndefined();
+  });
+});
