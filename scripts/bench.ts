@@ -1,61 +1,75 @@
 /**
- * `npm run bench`: Parley's figures, measured on this machine, printed with how they were measured.
- * Today: importing a generated 100,000-comment Disqus export (time, peak memory). Issue 7 adds reads,
- * writes, scale and the widget.
+ * `npm run bench [-- SECTION…]`: Parley's figures, measured on this machine over loopback, each printed with how it
+ * was measured, then a summary. Sections: weight, render, read, write, scale, multi, import (all by default).
+ * What each measures: docs/BENCHMARKS.md; one file per section in scripts/bench/.
  */
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { tempDir } from '../tests/helpers/temp.ts';
+import { importSection } from './bench/import.ts';
+import { multiProcessSection } from './bench/multi-process.ts';
+import { readSection } from './bench/read.ts';
+import { renderSection } from './bench/render.ts';
+import { printSummary, summarise } from './bench/report.ts';
+import { scaleSection } from './bench/scale.ts';
+import { dropBuild, keepBuild, stopAll } from './bench/servers.ts';
+import { weightSection } from './bench/weight.ts';
+import { writeSection } from './bench/write.ts';
 import { build } from './build.ts';
 
-const comments = Number(process.env.BENCH_IMPORT_COMMENTS ?? 100_000);
-const threads = Math.max(1, Math.round(comments / 100));
+const started = performance.now();
+// Built as `npm run build` builds; a widget over its size budget is reported below rather than stopping the run.
+const sizes = await build({ enforceBudget: false });
+keepBuild();
 
-/** A Disqus export with `threads` threads and `comments` posts, a third of them replies, written as a stream. */
-async function writeDisqusExport(file: string): Promise<void> {
-  const out = createWriteStream(file);
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  await write('<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">\n');
-  for (let t = 1; t <= threads; t++) {
-    await write(`<thread dsq:id="${t}"><link>https://blog.example.com/posts/${t}/</link><title>Post ${t}</title><isClosed>false</isClosed></thread>\n`);
-  }
-  for (let p = 1; p <= comments; p++) {
-    const thread = (p % threads) + 1;
-    const parent = p > threads * 3 && p % 3 === 0 ? `<parent dsq:id="${p - threads}"/>` : '';
-    await write(
-      `<post dsq:id="${p}"><message><![CDATA[<p>Comment number ${p} with <b>some</b> text &amp; a <a href="https://example.com/${p}">link</a>.</p>]]></message>` +
-        `<createdAt>2020-01-01T00:00:${String(p % 60).padStart(2, '0')}Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam>` +
-        `<author><email>reader${p % 5000}@example.com</email><name>Reader ${p % 5000}</name></author><ipAddress>192.0.2.${p % 250}</ipAddress>` +
-        `<thread dsq:id="${thread}"/>${parent}</post>\n`,
-    );
-  }
-  await write('</disqus>\n');
-  out.end();
-  await once(out, 'finish');
+const sections: Record<string, (dir: string) => Promise<void>> = {
+  weight: async () => weightSection(sizes),
+  render: renderSection,
+  read: readSection,
+  write: writeSection,
+  scale: scaleSection,
+  multi: multiProcessSection,
+  import: importSection,
+};
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in sections));
+if (unknown.length > 0) {
+  console.error(`Unknown section ${unknown.join(', ')}: choose from ${Object.keys(sections).join(', ')} (none: all of them).`);
+  process.exit(2);
 }
+const chosen = asked.length > 0 ? Object.keys(sections).filter((name) => asked.includes(name)) : Object.keys(sections);
 
-await build();
 const dir = tempDir();
-try {
-  const file = join(dir, 'disqus.xml');
-  await writeDisqusExport(file);
-  const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'bench.db')}` };
-  // The import runs as the real command in its own process, which reports its own peak memory on exit.
-  const started = performance.now();
-  const run = spawnSync(process.execPath, ['--import', './scripts/report-rss.mjs', 'dist/server/parley.js', 'import', 'disqus', file], { env, encoding: 'utf8' });
-  const seconds = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`import failed:\n${run.stdout}\n${run.stderr}`);
-  const peakKb = Number(/maxRSS (\d+)/.exec(run.stderr)?.[1]);
-  console.log('\nParley benchmarks');
-  console.log(`\nImport (npx parley import disqus FILE, in its own process; peak memory is its maxRSS):`);
-  console.log(`  export file                ${(statSync(file).size / 1e6).toFixed(1)} MB, ${comments.toLocaleString('en')} posts in ${threads.toLocaleString('en')} threads`);
-  console.log(`  ${run.stdout.trim().split('\n')[0]}`);
-  console.log(`  wall time                  ${seconds.toFixed(1)} s  (${Math.round(comments / seconds).toLocaleString('en')} comments/s)`);
-  console.log(`  peak memory (max RSS)      ${(peakKb / 1024).toFixed(0)} MB`);
-} finally {
+const cleanUp = async () => {
+  await stopAll();
   rmSync(dir, { recursive: true, force: true });
+  dropBuild();
+};
+process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+
+console.log(`\nParley benchmarks: ${chosen.join(', ')}`);
+console.log(`  ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ` +
+  'servers, load generators and the browser all share these cores, so figures move with whatever else runs');
+let failed = false;
+try {
+  for (const name of chosen) {
+    // Each section has its own folder, emptied after it: the scale database alone is most of a gigabyte.
+    const own = join(dir, name);
+    mkdirSync(own);
+    try {
+      await sections[name]!(own);
+    } catch (err) {
+      failed = true;
+      console.error(`\n${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      summarise({ section: name, figure: 'FAILED', value: err instanceof Error ? err.message.split('\n')[0]! : String(err) });
+    } finally {
+      await stopAll();
+      rmSync(own, { recursive: true, force: true });
+    }
+  }
+} finally {
+  await cleanUp();
 }
+printSummary((performance.now() - started) / 1000);
+if (failed) process.exitCode = 1;

@@ -13,7 +13,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 /** What a reader's browser downloads to see a thread (loader, widget, its static chunks), gzipped. */
-const widgetBudgetGzip = 16 * 1024;
+export const widgetBudgetGzip = 16 * 1024;
 
 const browsers = ['es2021', 'chrome100', 'firefox100', 'safari15'];
 
@@ -52,7 +52,7 @@ const cssText: esbuild.Plugin = {
   },
 };
 
-interface Sizes {
+export interface Sizes {
   files: string[];
   raw: number;
   gzip: number;
@@ -113,7 +113,11 @@ async function buildWidget(): Promise<{ initial: Sizes; lazy: Sizes }> {
   return { initial: measure(['dist/embed.js', ...initial]), lazy: measure(js.filter((f) => !initial.has(f))) };
 }
 
-export async function build(): Promise<void> {
+/**
+ * Builds everything; answers the widget's sizes (what a reader downloads to see a thread, and what loads later).
+ * Over the budget it throws, unless `enforceBudget` is false (the benchmark reports the miss instead).
+ */
+export async function build({ enforceBudget = true } = {}): Promise<{ initial: Sizes; lazy: Sizes }> {
   await rm('dist', { recursive: true, force: true });
   const [{ initial, lazy }] = await Promise.all([
     buildWidget(),
@@ -147,9 +151,10 @@ export async function build(): Promise<void> {
 
   console.log(`widget to see a thread (${initial.files.length} files): ${initial.raw} B, ${initial.gzip} B gzip, ${initial.brotli} B brotli (budget ${widgetBudgetGzip} B gzip)`);
   console.log(`widget loaded on first write (${lazy.files.length} files): ${lazy.raw} B, ${lazy.gzip} B gzip, ${lazy.brotli} B brotli`);
-  if (initial.gzip > widgetBudgetGzip) {
+  if (enforceBudget && initial.gzip > widgetBudgetGzip) {
     throw new Error(`The widget a reader downloads is ${initial.gzip} B gzipped, over its budget of ${widgetBudgetGzip} B.`);
   }
+  return { initial, lazy };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
