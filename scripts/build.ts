@@ -90,17 +90,6 @@ async function buildWidget(): Promise<{ initial: Sizes; lazy: Sizes }> {
   });
   const outputs = widget.metafile.outputs;
   const main = Object.keys(outputs).find((file) => outputs[file]!.entryPoint === 'widget/main.ts')!;
-  await esbuild.build({
-    entryPoints: ['widget/embed.ts'],
-    outfile: 'dist/embed.js',
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    sourcemap: 'linked',
-    target: browsers,
-    define: { PARLEY_MAIN: JSON.stringify(relative('dist', main)) },
-    logLevel: 'warning',
-  });
   // What loads with the widget: the entry and the chunks it imports statically, transitively.
   const initial = new Set<string>();
   const visit = (file: string) => {
@@ -109,6 +98,18 @@ async function buildWidget(): Promise<{ initial: Sizes; lazy: Sizes }> {
     for (const imp of outputs[file]!.imports) if (imp.kind === 'import-statement') visit(imp.path);
   };
   visit(main);
+  await esbuild.build({
+    entryPoints: ['widget/embed.ts'],
+    outfile: 'dist/embed.js',
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    sourcemap: 'linked',
+    target: browsers,
+    // The widget and the chunks it imports: the loader asks for them all at once, not one after another.
+    define: { PARLEY_MODULES: JSON.stringify([...initial].map((file) => relative('dist', file))) },
+    logLevel: 'warning',
+  });
   const js = Object.keys(outputs).filter((f) => f.endsWith('.js'));
   return { initial: measure(['dist/embed.js', ...initial]), lazy: measure(js.filter((f) => !initial.has(f))) };
 }
