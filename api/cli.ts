@@ -78,7 +78,12 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'export' && !rest.some((a) => a === '--email' || a.startsWith('--email='))) return await exportCommand(db, rest);
     if (command === 'import') return await importCommand(db, await loadSecret(db, config.secret), rest);
-    if (command === 'export' || command === 'erase') return await writerCommand(db, command, rest);
+    if (command === 'export' || command === 'erase') {
+      const secret = await loadSecret(db, config.secret);
+      // Erasing tells the site's webhooks, as a deletion by the writer would.
+      const notify = { secret, base: config.publicUrl ?? 'http://localhost', mail: config.mail !== null, now: Date.now() };
+      return await writerCommand(db, command, rest, notify);
+    }
     if (command === 'page') return await pageCommand(db, rest);
     return command === 'admin' ? await adminCommand(db, rest) : await siteCommand(db, rest);
   } finally {

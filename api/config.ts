@@ -23,6 +23,8 @@ export interface Config {
   demo: boolean;
   /** Outgoing mail (SMTP_URL, MAIL_FROM); without SMTP_URL nothing is emailed. */
   mail: { smtpUrl: string; from: string } | null;
+  /** PARLEY_WEBHOOKS_PRIVATE=1: webhooks may call loopback and private addresses (else refused: SSRF). */
+  webhooksToPrivate: boolean;
   /** How often the outbox worker looks for due messages, and the first retry's delay (it grows 4× per attempt). */
   outbox: { pollMs: number; retryBaseMs: number };
 }
@@ -56,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitFactor: rateLimitFactor(env.PARLEY_RATE_LIMIT_FACTOR),
     demo: env.PARLEY_DEMO === '1',
     mail: smtpUrl ? { smtpUrl, from: from! } : null,
+    webhooksToPrivate: env.PARLEY_WEBHOOKS_PRIVATE === '1',
     outbox: { pollMs: positiveMs(env, 'PARLEY_OUTBOX_POLL_MS', 5000), retryBaseMs: positiveMs(env, 'PARLEY_RETRY_BASE_MS', 30_000) },
     trustProxy: (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };

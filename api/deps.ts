@@ -10,6 +10,8 @@ export interface Deps {
   secret: string;
   /** The folder holding the built widget (embed.js); the server answers 404 for it when absent. */
   assetsDir: string;
+  /** This server's address for links in emails, when PUBLIC_URL is unset: where it listens (never a request's Host). */
+  linkBase?: (() => string) | undefined;
   /** The outbox worker, when this process delivers notifications (the server does; tests may not). */
   outbox?: Outbox | undefined;
 }

@@ -7,7 +7,7 @@ import { openDb } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { loadSecret } from './security/secret.ts';
 import { greetFirstModerator } from './first-moderator.ts';
-import { startOutbox } from './notify/worker.ts';
+import { startOutbox, type Outbox } from './notify/worker.ts';
 
 export interface RunningServer {
   url: string;
@@ -20,10 +20,11 @@ export async function startServer(config: Config, assetsDir: string): Promise<Ru
   if (applied.length > 0) console.log(`[parley] applied migrations: ${applied.map((m) => `${m.id}-${m.name}`).join(', ')}`);
   const secret = await loadSecret(db, config.secret);
   await greetFirstModerator(db, config.demo);
-  // The outbox worker starts with the app; links in digests need the server's address, known once it listens.
+  // Links in emails are made from PUBLIC_URL, else from the address the server listens on: never from a request's
+  // Host header, which whoever sends the request chooses (a sign-in link pointing at their site would be theirs).
   let base = config.publicUrl ?? `http://${config.host}:${config.port}`;
-  const outbox = startOutbox(db, config, () => base);
-  const app = createApp({ db, config, secret, assetsDir, outbox });
+  const deps = { db, config, secret, assetsDir, linkBase: () => base, outbox: undefined as Outbox | undefined };
+  const app = createApp(deps);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -34,7 +35,11 @@ export async function startServer(config: Config, assetsDir: string): Promise<Ru
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   base = config.publicUrl ?? url;
+  // The outbox worker starts once the address for its digests' links is known.
+  const outbox = startOutbox(db, config, () => base);
+  deps.outbox = outbox;
   if (!config.mail) console.log('[parley] email is off: set SMTP_URL and MAIL_FROM to send reply notifications and moderator alerts');
+  else if (!config.publicUrl) console.log(`[parley] links in emails point at ${url}: set PUBLIC_URL to the address readers reach this server at`);
 
   return {
     url,

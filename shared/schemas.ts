@@ -55,7 +55,8 @@ export const authorEmail = v.pipe(
   v.string('The email must be text.'),
   v.trim(),
   atMost(limits.emailChars, 'An email address'),
-  v.check((s: string) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'That does not look like an email address.'),
+  // One plain address: no lists, groups or display names (",;:<>" would let one identity reach another inbox).
+  v.check((s: string) => s === '' || /^[^\s@,;:<>()[\]\\"]+@[^\s@,;:<>()[\]\\"]+\.[^\s@,;:<>()[\]\\"]+$/.test(s), 'That does not look like an email address.'),
 );
 
 export const newCommentSchema = v.object({

@@ -98,8 +98,11 @@ export interface NewComment {
 export interface PostCommentResponse {
   comment: Comment;
   editToken: string;
-  /** With "email me replies": 'on' for a confirmed address, 'confirm' while a confirmation link waits in the inbox. */
-  notify?: 'on' | 'confirm';
+  /**
+   * With "email me replies" (and mail set up): reply emails are asked for. Whether the address was confirmed
+   * before is not said (that would tell anyone who reads the site); a new address has a link in its inbox.
+   */
+  notify?: 'requested';
   editableUntil: string;
 }
 

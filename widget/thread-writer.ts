@@ -74,7 +74,7 @@ export class ThreadWriter {
         if (t.info) t.info = { ...t.info, commentCount: t.info.commentCount + 1 };
         t.announcement = t.tr.t('posted');
       }
-      if (notify) t.announcement += ` ${t.tr.t(notify === 'on' ? 'notifyOn' : 'notifyConfirm')}`;
+      if (notify) t.announcement += ` ${t.tr.t('notifyConfirm')}`;
       t.changed();
       return comment.id;
     } catch (err) {

@@ -18,6 +18,7 @@ export interface WebhookMessage {
 export const webhookEvents = ['comment.created', 'comment.approved', 'comment.deleted'] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 
+/** `commentId`: the comment a message is about (erasing the comment erases the message). */
 export type Outgoing =
-  | { channel: 'email'; topic: string; site: string | null; recipient: string; message: EmailMessage }
-  | { channel: 'webhook'; topic: WebhookEvent; site: string; recipient: string; message: WebhookMessage };
+  | { channel: 'email'; topic: string; site: string | null; recipient: string; message: EmailMessage; commentId?: number }
+  | { channel: 'webhook'; topic: WebhookEvent; site: string; recipient: string; message: WebhookMessage; commentId?: number };

@@ -1,13 +1,14 @@
 /**
- * Delivers the outbox from inside the server process. Messages are claimed in a write transaction with a
- * lease, so with several processes each message goes out from one of them; a process that dies mid-send
- * loses its lease and another (or itself, restarted) takes the message over. A message is marked sent as
- * soon as the SMTP server or webhook accepts it, and never sent again after that.
+ * Delivers the outbox from inside the server process. A message is claimed in a write transaction with a
+ * lease, one at a time, so with several processes each message goes out from one of them; a process that dies
+ * mid-send loses its lease and another (or itself, restarted) takes the message over. A message is marked sent
+ * as soon as the SMTP server or webhook accepts it, and never sent again after that.
  */
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
-import { claimDue, enqueue, nextDueAt, pruneOutbox, recordAttempt, releaseClaims, type ClaimedMessage } from '../store/outbox.ts';
+import { claimNext, enqueue, nextDueAt, pruneOutbox, recordAttempt, type AttemptOutcome, type ClaimedMessage } from '../store/outbox.ts';
 import { digestSummary, getWebhook, takeDueDigests } from '../store/notify-targets.ts';
 import { mailSender, postWebhook, type AttemptResult, type MailSender } from './deliver.ts';
 import type { EmailMessage, Outgoing, WebhookMessage } from './message.ts';
@@ -16,8 +17,8 @@ import { digestEmail } from './templates.ts';
 /** After this many attempts a message is failed for good (with the backoff, about 15 hours of trying). */
 export const maxAttempts = 8;
 const maxDelayMs = 6 * 3600 * 1000;
-const leaseMs = 2 * 60 * 1000;
-const batch = 10;
+/** Longer than one delivery can take (SMTP: 20 s to connect, 20 s to greet, 40 s per exchange; webhooks 15 s). */
+const leaseMs = 5 * 60 * 1000;
 
 export interface Outbox {
   /** Look at the outbox now (something was just queued). */
@@ -31,14 +32,17 @@ export function retryDelay(attempts: number, baseMs: number): number {
   return Math.min(baseMs * 4 ** (attempts - 1), maxDelayMs);
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export function startOutbox(db: Db, config: Config, base: () => string): Outbox {
   const mail: MailSender | null = config.mail ? mailSender(config.mail.smtpUrl, config.mail.from) : null;
   const channels: Outgoing['channel'][] = mail ? ['email', 'webhook'] : ['webhook'];
+  const claim = randomUUID();
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let wake: (() => void) | null = null;
   let again = false;
-  let lastDigestCheck = 0;
+  let lastHousekeeping = 0;
   const housekeepingMs = Math.min(60_000, config.outbox.pollMs * 10);
 
   async function deliver(claimed: ClaimedMessage): Promise<AttemptResult> {
@@ -46,13 +50,30 @@ export function startOutbox(db: Db, config: Config, base: () => string): Outbox 
     const message = JSON.parse(claimed.message) as WebhookMessage;
     const hook = await getWebhook(db, message.webhookId);
     if (!hook) return { ok: false, retry: false, response: 'The webhook was removed before this could be delivered.' };
-    return postWebhook(claimed.id, claimed.recipient, message, hook.secret, Date.now());
+    return postWebhook(claimed.id, claimed.recipient, message, hook.secret, Date.now(), config.webhooksToPrivate);
+  }
+
+  /**
+   * Writes down the attempt, trying again while the database refuses (busy, or a libSQL server out of reach):
+   * a delivered message that stayed unrecorded would be sent again when its lease ran out.
+   */
+  async function record(id: number, outcome: AttemptOutcome, now: number): Promise<void> {
+    for (let wait = 500; ; wait = Math.min(wait * 2, 15_000)) {
+      try {
+        await recordAttempt(db, id, claim, outcome, now);
+        return;
+      } catch (error) {
+        if (Date.now() - now > leaseMs / 2) throw error;
+        console.error(`[parley] outbox: could not record the attempt on message ${id}, trying again:`, error);
+        await sleep(wait);
+      }
+    }
   }
 
   /** Once a minute (sooner with a short poll): daily digests that are due, and forgetting old messages. */
   async function housekeeping(now: number): Promise<void> {
-    if (now - lastDigestCheck < housekeepingMs) return;
-    lastDigestCheck = now;
+    if (now - lastHousekeeping < housekeepingMs) return;
+    lastHousekeeping = now;
     await pruneOutbox(db, now, 30, 90);
     if (!mail) return;
     await writeTransaction(db, async (tx) => {
@@ -66,21 +87,25 @@ export function startOutbox(db: Db, config: Config, base: () => string): Outbox 
 
   async function drain(): Promise<void> {
     await housekeeping(Date.now());
-    for (;;) {
-      const claimed = await claimDue(db, channels, Date.now(), leaseMs, batch);
-      if (claimed.length === 0) return;
-      for (const [index, message] of claimed.entries()) {
-        if (stopped) {
-          await releaseClaims(db, claimed.slice(index).map((m) => m.id));
-          return;
+    while (!stopped) {
+      const message = await claimNext(db, channels, claim, Date.now(), leaseMs);
+      if (!message) return;
+      let result: AttemptResult;
+      if (message.attempts > maxAttempts) {
+        // Claimed this often without an attempt being recorded: delivering it brings its worker down.
+        result = { ok: false, retry: false, response: 'Given up: the process delivering this message stopped each time.' };
+      } else {
+        try {
+          result = await deliver(message);
+        } catch (error) {
+          result = { ok: false, retry: true, response: `error: ${error instanceof Error ? error.message : String(error)}` };
         }
-        const result = await deliver(message);
-        const attempts = message.attempts + 1;
-        const now = Date.now();
-        const retryAt = result.retry && attempts < maxAttempts ? now + retryDelay(attempts, config.outbox.retryBaseMs) : null;
-        await recordAttempt(db, message.id, result.ok ? { ok: true, response: result.response } : { ok: false, response: result.response, retryAt }, now);
-        if (!result.ok) console.warn(`[parley] ${message.channel} ${message.id} to ${message.recipient}: attempt ${attempts} failed: ${result.response}`);
       }
+      const now = Date.now();
+      const retryAt = result.retry && message.attempts < maxAttempts ? now + retryDelay(message.attempts, config.outbox.retryBaseMs) : null;
+      await record(message.id, result.ok ? { ok: true, response: result.response } : { ok: false, response: result.response, retryAt }, now);
+      // Addresses and webhook URLs (secrets, for Slack and Discord) stay out of the log: the outbox has them.
+      if (!result.ok) console.warn(`[parley] outbox: ${message.channel} message ${message.id}, attempt ${message.attempts} failed: ${result.response.slice(0, 200)}`);
     }
   }
 
@@ -92,8 +117,6 @@ export function startOutbox(db: Db, config: Config, base: () => string): Outbox 
       } catch (error) {
         console.error('[parley] outbox:', error);
       }
-      if (stopped) break;
-      if (again) continue;
       let wait = config.outbox.pollMs;
       try {
         const due = await nextDueAt(db, channels);
@@ -101,6 +124,8 @@ export function startOutbox(db: Db, config: Config, base: () => string): Outbox 
       } catch {
         // The next turn tries again.
       }
+      // A kick that came while this turn ran means another turn at once.
+      if (stopped || again) continue;
       await new Promise<void>((resolve) => {
         wake = resolve;
         timer = setTimeout(resolve, wait);

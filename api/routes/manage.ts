@@ -10,7 +10,7 @@ import { authorEmail, commentBody, siteSlug } from '../../shared/schemas.ts';
 import type { Deps } from '../deps.ts';
 import { writeTransaction } from '../db/write.ts';
 import { ApiError } from '../errors.ts';
-import { notifyContext } from '../notify/context.ts';
+import { linkBase, notifyContext } from '../notify/context.ts';
 import { commentDeletedByWriter } from '../notify/events.ts';
 import { emailTokenHash, newSignInLink, signInLinkMs } from '../notify/links.ts';
 import { fill, mailStrings, type MailStrings } from '../notify/strings.ts';
@@ -19,7 +19,7 @@ import { readerPage, readerPageCsp } from '../render/reader-page.ts';
 import { currentGuest, endGuestSession, startGuestSession, type Guest } from '../security/guest-session.ts';
 import { ownOrigin } from '../security/origins.ts';
 import { enforceLimit } from '../security/rate-limit.ts';
-import { enqueue } from '../store/outbox.ts';
+import { emailedSince, enqueue } from '../store/outbox.ts';
 import { deleteByAuthor, getOwnedComment } from '../store/own-comments.ts';
 import { getSite } from '../store/sites.ts';
 import { getSubscriber, guestComments, isWriterOnSite, saveEmailToken, unsubscribeAll, useEmailToken } from '../store/subscribers.ts';
@@ -116,20 +116,25 @@ ${subscriber && !subscriber.unsubscribed ? html`<form method="post" action="/man
     const email = input.email.toLowerCase();
     const site = await getSite(db, input.site);
     if (!site) throw new ApiError('not_found', `There is no site "${input.site}".`, 'site');
+    if (!deps.config.mail) throw new ApiError('conflict', 'This server does not send email, so it cannot send a sign-in link.');
     await enforceLimit(c, deps, 'edit', site);
-    // The same answer whether or not the address wrote here: the page does not tell who comments where.
-    if (deps.config.mail && (await isWriterOnSite(db, site.slug, email))) {
-      const lang = (await getSubscriber(db, site.slug, email))?.lang ?? 'en';
-      const link = newSignInLink(ownOrigin(c, deps.config), deps.secret);
-      const now = Date.now();
-      await writeTransaction(db, async (tx) => {
-        await saveEmailToken(tx, link.hash, site.slug, email, now + signInLinkMs);
-        await enqueue(tx, { channel: 'email', topic: 'link', site: site.slug, recipient: email, message: signInEmail(lang, site.name, link.url) }, now);
-      });
-      deps.outbox?.kick();
-    }
+    // After the answer, so that neither its words nor its timing tell whether the address wrote here.
+    setImmediate(() => void sendSignInLink(site.slug, site.name, email).catch((error: unknown) => console.error('[parley] sign-in link:', error)));
     return c.html(readerPage('en', 'Check your email', html`<p class="note" role="status">If ${email} wrote comments on ${site.name}, a link to manage them is on its way. It works once, within an hour.</p>`));
   });
+
+  /** One link per address every ten minutes at most: the form cannot be used to flood someone's inbox. */
+  async function sendSignInLink(site: string, siteName: string, email: string): Promise<void> {
+    const now = Date.now();
+    if (!(await isWriterOnSite(db, site, email)) || (await emailedSince(db, 'link', email, now - 10 * 60_000))) return;
+    const lang = (await getSubscriber(db, site, email))?.lang ?? 'en';
+    const link = newSignInLink(linkBase(deps), deps.secret);
+    await writeTransaction(db, async (tx) => {
+      await saveEmailToken(tx, link.hash, site, email, now + signInLinkMs);
+      await enqueue(tx, { channel: 'email', topic: 'link', site, recipient: email, message: signInEmail(lang, siteName, link.url) }, now);
+    });
+    deps.outbox?.kick();
+  }
 
   async function requireGuest(c: Context): Promise<Guest> {
     const guest = await currentGuest(c, deps);
@@ -147,7 +152,7 @@ ${subscriber && !subscriber.unsubscribed ? html`<form method="post" action="/man
     const form = await c.req.parseBody();
     const now = Date.now();
     if (form.action === 'delete') {
-      await deleteByAuthor(db, owned.id, (tx, deleted) => commentDeletedByWriter(tx, notifyContext(c, deps), deleted));
+      await deleteByAuthor(db, owned.id, (tx, deleted) => commentDeletedByWriter(tx, notifyContext(deps), deleted));
       deps.outbox?.kick();
       return c.redirect('/manage?done=deleted', 303);
     }

@@ -63,7 +63,6 @@ export function newCommentRoutes(deps: Deps): Hono {
       ? null
       : holdReason({ settings, html, blocked, knownWriter: settings.moderation === 'first' && (await isKnownWriter(db, site.slug, email, ipHash)) });
     const editToken = newToken();
-    let subscription: 'on' | 'confirm' | null = null;
     const comment = await createComment(db, {
       site: site.slug,
       pageKey: input.page,
@@ -86,16 +85,14 @@ export function newCommentRoutes(deps: Deps): Hono {
       editTokenHash: keyedHash(secret, 'edit-token', editToken),
       createdAt: now,
       notifyReplies,
-    }, async (tx, id) => {
-      subscription = await commentPosted(tx, notifyContext(c, deps), id, notifyReplies ? { email: email!, lang: mailLanguage(input.lang) } : null);
-    });
+    }, (tx, id) => commentPosted(tx, notifyContext(deps), id, notifyReplies ? { email: email!, lang: mailLanguage(input.lang) } : null));
     deps.outbox?.kick();
     const body: PostCommentResponse = {
       comment,
       editToken,
       editableUntil: new Date(now + settings.editWindowSeconds * 1000).toISOString(),
     };
-    if (subscription) body.notify = subscription;
+    if (notifyReplies) body.notify = 'requested';
     return c.json(body, 201);
   });
 

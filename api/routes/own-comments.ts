@@ -6,7 +6,7 @@ import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { readJson } from '../middleware/json-body.ts';
 import { notifyContext } from '../notify/context.ts';
-import { commentDeletedByWriter } from '../notify/events.ts';
+import { commentDeletedByWriter, commentsErased } from '../notify/events.ts';
 import { assertMayEdit } from '../security/edit-token.ts';
 import type { Site } from '../store/sites.ts';
 import { eraseComments, tokenHashesOf } from '../store/writer-data.ts';
@@ -58,7 +58,9 @@ export function ownCommentRoutes(deps: Deps): Hono {
     const proven = input.comments
       .filter((t) => stored.has(Number(t.id)) && sameHash(stored.get(Number(t.id))!, keyedHash(secret, 'edit-token', t.token)))
       .map((t) => Number(t.id));
-    return c.json({ erased: await eraseComments(db, proven) });
+    const erased = await eraseComments(db, proven, (tx, ids) => commentsErased(tx, notifyContext(deps), ids));
+    deps.outbox?.kick();
+    return c.json({ erased });
   });
 
   app.patch('/:id', async (c) => {
@@ -71,7 +73,7 @@ export function ownCommentRoutes(deps: Deps): Hono {
 
   app.delete('/:id', async (c) => {
     const { owned } = await authorised(c, Date.now());
-    await deleteByAuthor(db, owned.id, (tx, id) => commentDeletedByWriter(tx, notifyContext(c, deps), id));
+    await deleteByAuthor(db, owned.id, (tx, id) => commentDeletedByWriter(tx, notifyContext(deps), id));
     deps.outbox?.kick();
     return c.body(null, 204);
   });

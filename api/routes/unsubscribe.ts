@@ -10,6 +10,7 @@ import { fill, mailStrings } from '../notify/strings.ts';
 import { pageName } from '../notify/templates.ts';
 import { readerPage, readerPageCsp } from '../render/reader-page.ts';
 import { pageById } from '../store/notify-targets.ts';
+import { getSite } from '../store/sites.ts';
 import { getSubscriber, unsubscribeAll, unsubscribeThread } from '../store/subscribers.ts';
 
 export function unsubscribeRoutes(deps: Deps): Hono {
@@ -26,8 +27,9 @@ export function unsubscribeRoutes(deps: Deps): Hono {
     const lang = (await getSubscriber(deps.db, scope.site, scope.email))?.lang ?? 'en';
     const t = mailStrings(lang);
     const page = scope.pageId === undefined ? null : await pageById(deps.db, scope.pageId);
-    const question = page ? fill(t.unsubscribeThreadQuestion, { page: pageName(page) }) : fill(t.unsubscribeAllQuestion, { site: scope.site });
-    return { lang, question, title: fill(t.unsubscribeTitle, { site: scope.site }) };
+    const site = (await getSite(deps.db, scope.site))?.name ?? scope.site;
+    const question = page ? fill(t.unsubscribeThreadQuestion, { page: pageName(page) }) : fill(t.unsubscribeAllQuestion, { site });
+    return { lang, question, title: fill(t.unsubscribeTitle, { site }) };
   }
 
   app.get('/', async (c) => {

@@ -3,6 +3,8 @@ import type { Context } from 'hono';
 import type { Comment } from '../../shared/types.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
+import { notifyContext } from '../notify/context.ts';
+import { commentHeldAgain } from '../notify/events.ts';
 import { renderComment } from '../render/markdown.ts';
 import { clientIp } from '../security/client-ip.ts';
 import { keyedHash } from '../security/hash.ts';
@@ -25,7 +27,8 @@ export async function writerEdit(c: Context, deps: Deps, owned: OwnedComment, si
   }
   const html = renderComment(body);
   const heldReason = holdReason({ settings, html, blocked, knownWriter: true });
-  const comment = await updateBody(deps.db, owned, { source: body, html, editedAt: now, heldReason });
+  const comment = await updateBody(deps.db, owned, { source: body, html, editedAt: now, heldReason }, (tx, id) => commentHeldAgain(tx, notifyContext(deps), id));
   if (!comment) throw new ApiError('not_found', 'There is no such comment.');
+  deps.outbox?.kick();
   return comment;
 }

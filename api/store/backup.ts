@@ -170,8 +170,9 @@ export function importBackup(db: Db, backup: Backup): Promise<{ sites: number; p
     }
     for (const w of backup.webhooks ?? []) {
       await tx.execute({
-        sql: 'INSERT INTO webhooks (id, site, url, format, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        args: [w.id, w.site, w.url, w.format, JSON.stringify(w.events), w.secret, w.createdAt],
+        // New ids: nothing refers to a webhook's id but the outbox, which a backup leaves out.
+        sql: 'INSERT INTO webhooks (site, url, format, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        args: [w.site, w.url, w.format, JSON.stringify(w.events), w.secret, w.createdAt],
       });
     }
     // Counts are derived: recount them from what was restored, as readers can reach them.

@@ -22,14 +22,16 @@ export interface CommentRef {
   authorAdminId: number | null;
   createdAt: number;
   page: PageRef;
+  /** The site's name, as emails call it. */
+  siteName: string;
 }
 
 /** A comment with its page, as the notifications describe it. */
 export async function commentRef(tx: Transaction | Db, id: number): Promise<CommentRef | null> {
   const { rows } = await tx.execute({
     sql: `SELECT c.id, c.parent_id, c.author_name, c.author_email, c.body_source, c.status, c.author_admin_id, c.created_at,
-                 p.id AS page_id, p.site, p.key, p.url, p.title
-          FROM comments c JOIN pages p ON p.id = c.page_id WHERE c.id = ?`,
+                 p.id AS page_id, p.site, p.key, p.url, p.title, coalesce(s.name, p.site) AS site_name
+          FROM comments c JOIN pages p ON p.id = c.page_id LEFT JOIN sites s ON s.slug = p.site WHERE c.id = ?`,
     args: [id],
   });
   const r = rows[0];
@@ -44,6 +46,7 @@ export async function commentRef(tx: Transaction | Db, id: number): Promise<Comm
     authorAdminId: r.author_admin_id === null ? null : Number(r.author_admin_id),
     createdAt: Number(r.created_at),
     page: { id: Number(r.page_id), site: String(r.site), key: String(r.key), url: r.url === null ? null : String(r.url), title: r.title === null ? null : String(r.title) },
+    siteName: String(r.site_name),
   };
 }
 

@@ -15,68 +15,87 @@ export interface ClaimedMessage {
 
 export async function enqueue(tx: Transaction, out: Outgoing, now: number): Promise<number> {
   const { rows } = await tx.execute({
-    sql: `INSERT INTO outbox (channel, topic, site, recipient, message, next_attempt_at, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    args: [out.channel, out.topic, out.site, out.recipient, JSON.stringify(out.message), now, now],
+    sql: `INSERT INTO outbox (channel, topic, site, recipient, message, comment_id, next_attempt_at, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    args: [out.channel, out.topic, out.site, out.recipient, JSON.stringify(out.message), out.commentId ?? null, now, now],
   });
   return Number(rows[0]!.id);
 }
 
+/** Whether an email of this topic about this comment was queued already (a reply approved twice is one email). */
+export async function alreadyQueued(tx: Transaction, topic: string, commentId: number): Promise<boolean> {
+  const { rows } = await tx.execute({ sql: 'SELECT 1 FROM outbox WHERE comment_id = ? AND topic = ? LIMIT 1', args: [commentId, topic] });
+  return rows.length > 0;
+}
+
+/** Whether an email of this topic went to this address since `since` (a sign-in link asked for again and again). */
+export async function emailedSince(db: Db | Transaction, topic: string, recipient: string, since: number): Promise<boolean> {
+  const { rows } = await db.execute({
+    sql: "SELECT 1 FROM outbox WHERE channel = 'email' AND topic = ? AND recipient = ? AND created_at > ? LIMIT 1",
+    args: [topic, recipient, since],
+  });
+  return rows.length > 0;
+}
+
+/** A comment was deleted by its writer: emails about it that have not gone yet are not sent. */
+export async function cancelEmailsAbout(tx: Transaction, commentId: number): Promise<void> {
+  await tx.execute({ sql: "DELETE FROM outbox WHERE comment_id = ? AND channel = 'email' AND status = 'queued'", args: [commentId] });
+}
+
+/** Comments were erased: every message about them goes, sent or not, with its attempts. */
+export async function eraseMessagesAbout(tx: Transaction, commentIds: number[]): Promise<void> {
+  const ids = JSON.stringify(commentIds);
+  await tx.execute({ sql: 'DELETE FROM outbox_attempts WHERE message_id IN (SELECT id FROM outbox WHERE comment_id IN (SELECT value FROM json_each(?)))', args: [ids] });
+  await tx.execute({ sql: 'DELETE FROM outbox WHERE comment_id IN (SELECT value FROM json_each(?))', args: [ids] });
+}
+
 /**
- * Takes up to `limit` due messages for this worker: queued ones whose time has come, and ones another worker
- * claimed but did not finish before its lease ran out (it died). One write transaction, so two processes
- * never claim the same message.
+ * Takes the next due message for this worker (`claim`, a random id of the worker's): a queued one whose time
+ * has come, or one another worker took but did not finish before its lease ran out (it died). One write
+ * transaction, so two processes never take the same message; one message at a time, so the lease (longer
+ * than one delivery can last) always covers the delivery. The attempt is counted here, when it starts: a
+ * message that brings its worker down is not tried forever.
  */
-export function claimDue(db: Db, channels: Outgoing['channel'][], now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
+export function claimNext(db: Db, channels: Outgoing['channel'][], claim: string, now: number, leaseMs: number): Promise<ClaimedMessage | null> {
   return writeTransaction(db, async (tx) => {
     const { rows } = await tx.execute({
-      sql: `UPDATE outbox SET status = 'sending', lease_until = ?
-            WHERE id IN (SELECT id FROM outbox WHERE ((status = 'queued' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until < ?))
-                                                  AND channel IN (SELECT value FROM json_each(?))
-                         ORDER BY next_attempt_at LIMIT ?)
+      sql: `UPDATE outbox SET status = 'sending', lease_until = ?, claim = ?, attempts = attempts + 1
+            WHERE id = (SELECT id FROM outbox WHERE ((status = 'queued' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until < ?))
+                                                AND channel IN (SELECT value FROM json_each(?))
+                        ORDER BY next_attempt_at LIMIT 1)
             RETURNING id, channel, recipient, message, attempts`,
-      args: [now + leaseMs, now, now, JSON.stringify(channels), limit],
+      args: [now + leaseMs, claim, now, now, JSON.stringify(channels)],
     });
-    return rows.map((r) => ({
-      id: Number(r.id),
-      channel: String(r.channel) as Outgoing['channel'],
-      recipient: String(r.recipient),
-      message: String(r.message),
-      attempts: Number(r.attempts),
-    }));
+    const r = rows[0];
+    return r
+      ? { id: Number(r.id), channel: String(r.channel) as Outgoing['channel'], recipient: String(r.recipient), message: String(r.message), attempts: Number(r.attempts) }
+      : null;
   });
 }
 
 export type AttemptOutcome = { ok: true; response: string } | { ok: false; response: string; retryAt: number | null };
 
-/** Records one attempt: sent, queued again for `retryAt`, or failed for good when there is no retry. */
-export function recordAttempt(db: Db, id: number, outcome: AttemptOutcome, now: number): Promise<void> {
+/**
+ * Records one attempt of the worker holding `claim`: sent, queued again for `retryAt`, or failed for good when
+ * there is no retry. Answers false, changing nothing, when the message is no longer that worker's (erased, or
+ * taken over).
+ */
+export function recordAttempt(db: Db, id: number, claim: string, outcome: AttemptOutcome, now: number): Promise<boolean> {
   return writeTransaction(db, async (tx) => {
-    await tx.execute({
-      sql: 'INSERT INTO outbox_attempts (message_id, at, ok, response) VALUES (?, ?, ?, ?)',
-      args: [id, now, outcome.ok ? 1 : 0, outcome.response.slice(0, 1000)],
-    });
-    if (outcome.ok) {
-      await tx.execute({
-        sql: "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, lease_until = NULL, last_error = NULL WHERE id = ?",
-        args: [now, id],
-      });
-    } else {
-      await tx.execute({
-        sql: 'UPDATE outbox SET status = ?, attempts = attempts + 1, next_attempt_at = coalesce(?, next_attempt_at), lease_until = NULL, last_error = ? WHERE id = ?',
-        args: [outcome.retryAt === null ? 'failed' : 'queued', outcome.retryAt, outcome.response.slice(0, 1000), id],
-      });
-    }
-  });
-}
-
-/** Gives claimed messages back untried (the worker is stopping), so they need not wait out their lease. */
-export function releaseClaims(db: Db, ids: number[]): Promise<void> {
-  return writeTransaction(db, async (tx) => {
-    await tx.execute({
-      sql: "UPDATE outbox SET status = 'queued', lease_until = NULL WHERE status = 'sending' AND id IN (SELECT value FROM json_each(?))",
-      args: [JSON.stringify(ids)],
-    });
+    const response = outcome.response.slice(0, 1000);
+    const { rowsAffected } = outcome.ok
+      ? await tx.execute({
+          sql: "UPDATE outbox SET status = 'sent', sent_at = ?, lease_until = NULL, claim = NULL, last_error = NULL WHERE id = ? AND claim = ? AND status = 'sending'",
+          args: [now, id, claim],
+        })
+      : await tx.execute({
+          sql: `UPDATE outbox SET status = ?, next_attempt_at = coalesce(?, next_attempt_at), lease_until = NULL, claim = NULL, last_error = ?
+                WHERE id = ? AND claim = ? AND status = 'sending'`,
+          args: [outcome.retryAt === null ? 'failed' : 'queued', outcome.retryAt, response, id, claim],
+        });
+    if (rowsAffected === 0) return false;
+    await tx.execute({ sql: 'INSERT INTO outbox_attempts (message_id, at, ok, response) VALUES (?, ?, ?, ?)', args: [id, now, outcome.ok ? 1 : 0, response] });
+    return true;
   });
 }
 
@@ -161,7 +180,7 @@ export async function outboxCounts(db: Db): Promise<Record<OutboxStatus, number>
 export function requeue(db: Db, id: number, now: number): Promise<boolean> {
   return writeTransaction(db, async (tx) => {
     const { rowsAffected } = await tx.execute({
-      sql: "UPDATE outbox SET status = 'queued', next_attempt_at = ?, attempts = 0 WHERE id = ? AND status = 'failed'",
+      sql: "UPDATE outbox SET status = 'queued', next_attempt_at = ?, attempts = 0, claim = NULL WHERE id = ? AND status = 'failed'",
       args: [now, id],
     });
     return rowsAffected > 0;

@@ -54,6 +54,7 @@ export function updateBody(
   db: Db,
   owned: OwnedComment,
   edit: { source: string; html: string; editedAt: number; heldReason: string | null },
+  heldAgain?: (tx: Transaction, id: number) => Promise<void>,
 ): Promise<Comment | null> {
   return writeTransaction(db, async (tx) => {
     const { rows } = await tx.execute({
@@ -63,7 +64,10 @@ export function updateBody(
       args: [edit.source, edit.html, edit.editedAt, edit.heldReason, edit.heldReason, owned.id, owned.editTokenHash],
     });
     if (!rows[0]) return null;
-    if (edit.heldReason !== null && owned.status === 'approved') await recountAround(tx, owned.id);
+    if (edit.heldReason !== null && owned.status === 'approved') {
+      await recountAround(tx, owned.id);
+      if (heldAgain) await heldAgain(tx, owned.id);
+    }
     return toComment(rows[0]).comment;
   });
 }

@@ -29,11 +29,18 @@ export async function getSubscriber(db: Db | Transaction, site: string, email: s
   return rows[0] ? toSubscriber(rows[0]) : null;
 }
 
-/** A writer ticked "email me replies": they are subscribed again (if they had left) and their language noted. */
+/**
+ * A writer ticked "email me replies". An address that unsubscribed from everything must confirm again (anyone
+ * can type an address into the form); a confirmed one keeps its language, which only its owner chose.
+ */
 export async function subscribe(tx: Transaction, site: string, email: string, lang: string, now: number): Promise<Subscriber> {
   const { rows } = await tx.execute({
     sql: `INSERT INTO subscribers (site, email, lang, created_at) VALUES (?, ?, ?, ?)
-          ON CONFLICT (site, email) DO UPDATE SET lang = excluded.lang, unsubscribed_at = NULL
+          ON CONFLICT (site, email) DO UPDATE SET
+            lang = CASE WHEN subscribers.confirmed_at IS NULL OR subscribers.unsubscribed_at IS NOT NULL THEN excluded.lang ELSE subscribers.lang END,
+            confirmed_at = CASE WHEN subscribers.unsubscribed_at IS NULL THEN subscribers.confirmed_at END,
+            confirm_sent_at = CASE WHEN subscribers.unsubscribed_at IS NULL THEN subscribers.confirm_sent_at END,
+            unsubscribed_at = NULL
           RETURNING *`,
     args: [site, email, lang, now],
   });

@@ -1,4 +1,5 @@
 /** A writer's data, found by email or by edit tokens: exported on request, erased on request (GDPR). */
+import type { Transaction } from '@libsql/client';
 import type { Db } from '../db/client.ts';
 import { writeTransaction } from '../db/write.ts';
 import { recountAround } from './counters.ts';
@@ -46,9 +47,9 @@ export async function commentsByEmail(db: Db, email: string): Promise<WriterComm
  * Erases comments: text, name, email, website, address hash and token go; a comment with replies stays as
  * a "[deleted]" placeholder so the replies keep their place. Answers how many were erased.
  */
-export function eraseComments(db: Db, ids: number[]): Promise<number> {
+export function eraseComments(db: Db, ids: number[], after?: (tx: Transaction, erased: number[]) => Promise<void>): Promise<number> {
   return writeTransaction(db, async (tx) => {
-    let erased = 0;
+    const done: number[] = [];
     for (const id of ids) {
       const { rowsAffected } = await tx.execute({
         // Spam stays spam (hidden, with its replies): erasing must not bring hidden comments back into view.
@@ -59,11 +60,12 @@ export function eraseComments(db: Db, ids: number[]): Promise<number> {
         args: [id],
       });
       if (rowsAffected > 0) {
-        erased++;
+        done.push(id);
         await recountAround(tx, id);
       }
     }
-    return erased;
+    if (after) await after(tx, done);
+    return done.length;
   });
 }
 

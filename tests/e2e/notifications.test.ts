@@ -56,7 +56,7 @@ describe('notifications', () => {
     dir = tempDir();
     dbUrl = `file:${join(dir, 'parley.db')}`;
     smtp = await startSmtp();
-    env = { SMTP_URL: smtp.url, MAIL_FROM: 'Comments <comments@blog.example.com>', PARLEY_OUTBOX_POLL_MS: '100', PARLEY_RETRY_BASE_MS: '200' };
+    env = { SMTP_URL: smtp.url, MAIL_FROM: 'Comments <comments@blog.example.com>', PARLEY_OUTBOX_POLL_MS: '100', PARLEY_RETRY_BASE_MS: '200', PARLEY_WEBHOOKS_PRIVATE: '1' };
     const added = spawnSync(process.execPath, [serverEntry, 'admin', 'add', 'mod@example.com', '--name', 'Mia', '--password-stdin'], {
       env: { ...process.env, DATABASE_URL: dbUrl },
       input: 'a long moderator password\n',
@@ -85,7 +85,9 @@ describe('notifications', () => {
     const ann = await post({ body: 'First!', author: { name: 'Ann', email: 'Ann@Example.com' }, notify: true, lang: 'de-AT' });
     const [confirm] = await smtp.waitFor(1);
     expect(confirm!.to).toEqual(['ann@example.com']);
-    expect(confirm!.subject).toBe('Bestätige deine E-Mail-Adresse für Antworten auf default');
+    expect(confirm!.subject).toBe('Bestätige deine E-Mail-Adresse für Antworten auf Default site');
+    // Links point at the server's own address, whatever Host a request named.
+    expect(confirm!.text).toContain(`${server.url}/manage?t=`);
     expect(confirm!.messageId).toMatch(/^<parley-\d+@blog\.example\.com>$/);
     // The page title is the reader's text: escaped in the HTML version, as written in the plain one.
     expect(confirm!.html).toContain('Hello &#60;world&#62;');
@@ -156,9 +158,9 @@ describe('notifications', () => {
     const res = await adminRequest('POST', '/api/admin/notifications/test', { to: 'crash@example.com' });
     const { id } = (await res.json()) as { id: number };
     // Wait until the first attempt has failed, so the message sits in the outbox for a retry.
-    for (let i = 0; i < 100 && (await db.execute({ sql: 'SELECT attempts FROM outbox WHERE id = ?', args: [id] })).rows[0]!.attempts === 0; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const waiting = async () => (await db.execute({ sql: "SELECT 1 FROM outbox WHERE id = ? AND status = 'queued' AND attempts > 0", args: [id] })).rows.length > 0;
+    for (let i = 0; i < 100 && !(await waiting()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await waiting()).toBe(true);
     await server.kill();
     smtp.refuseAll(false);
     server = await startServerProcess(dbUrl, env);
@@ -245,10 +247,10 @@ describe('notifications', () => {
       await page.getByLabel('Email (optional, never shown)').fill('fay@example.com');
       const before = smtp.mails.length;
       await page.getByRole('button', { name: 'Post comment' }).click();
-      await page.getByText('Check your inbox: confirm your address to get replies by email.').waitFor();
+      await page.getByText('Replies will come by email. If this address is new here, confirm it first: the link is in your inbox.').waitFor();
       const mails = await smtp.waitFor(before + 1);
       const confirm = mails.find((m) => m.to.includes('fay@example.com'))!;
-      expect(confirm.subject).toBe('Confirm your email for replies on default');
+      expect(confirm.subject).toBe('Confirm your email for replies on Default site');
 
       // The link, opened in any browser, asks for one click and then shows the reader's comments.
       await page.goto(linkIn(confirm.text, '/manage')!);

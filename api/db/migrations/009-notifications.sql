@@ -1,21 +1,25 @@
 -- Notifications: everything Parley sends goes through the outbox, written in the transaction of the event
 -- that caused it and delivered afterwards by a worker (api/notify/worker.ts), with retries.
+-- AUTOINCREMENT: an id is never used twice (it is the emails' Message-ID and webhooks' X-Parley-Delivery).
 CREATE TABLE outbox (
-  id              INTEGER PRIMARY KEY,
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
   channel         TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),
   topic           TEXT NOT NULL,   -- what caused it: confirm, reply, moderator, digest, test, comment.created, …
   site            TEXT,
   recipient       TEXT NOT NULL,   -- an email address or a webhook URL
   message         TEXT NOT NULL,   -- JSON, ready to send (api/notify/message.ts)
+  comment_id      INTEGER,         -- the comment it is about, so that erasing a comment erases what was said of it
   status          TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
   attempts        INTEGER NOT NULL DEFAULT 0,
   next_attempt_at INTEGER NOT NULL,  -- ms since epoch
   lease_until     INTEGER,           -- while 'sending': another process may take it over after this
+  claim           TEXT,              -- who holds the lease: only that worker may record the attempt
   last_error      TEXT,
   created_at      INTEGER NOT NULL,
   sent_at         INTEGER
 );
 CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+CREATE INDEX outbox_comment ON outbox (comment_id) WHERE comment_id IS NOT NULL;
 
 -- Every delivery attempt and what the other side answered.
 CREATE TABLE outbox_attempts (

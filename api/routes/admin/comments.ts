@@ -29,7 +29,7 @@ export function adminCommentRoutes(deps: Deps): Hono<AdminEnv> {
     const admin = c.get('admin');
     const comments = await writeTransaction(db, async (tx) => {
       const done = [];
-      const ctx = notifyContext(c, deps);
+      const ctx = notifyContext(deps);
       for (const id of ids) {
         const changed = await moderate(tx, Number(id), action);
         await commentModerated(tx, ctx, Number(id), changed.before, changed.comment.status);
@@ -48,7 +48,7 @@ export function adminCommentRoutes(deps: Deps): Hono<AdminEnv> {
     const admin = c.get('admin');
     const comment = await writeTransaction(db, async (tx) => {
       const changed = await moderate(tx, id, action);
-      await commentModerated(tx, notifyContext(c, deps), id, changed.before, changed.comment.status);
+      await commentModerated(tx, notifyContext(deps), id, changed.before, changed.comment.status);
       await audit(tx, admin, action, `comment ${id}`);
       return changed.comment;
     });

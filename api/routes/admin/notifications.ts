@@ -8,8 +8,8 @@ import { writeTransaction } from '../../db/write.ts';
 import { ApiError } from '../../errors.ts';
 import type { AdminEnv } from '../../middleware/admin-guard.ts';
 import { readJson } from '../../middleware/json-body.ts';
+import { linkBase } from '../../notify/context.ts';
 import { testEmail } from '../../notify/templates.ts';
-import { ownOrigin } from '../../security/origins.ts';
 import { audit } from '../../store/audit.ts';
 import { adminAlerts, createWebhook, deleteWebhook, listWebhooks, setAdminAlerts } from '../../store/notify-targets.ts';
 import { enqueue, listOutbox, outboxCounts, requeue } from '../../store/outbox.ts';
@@ -44,7 +44,7 @@ export function adminNotificationRoutes(deps: Deps): Hono<AdminEnv> {
     const now = Date.now();
     const id = await writeTransaction(db, async (tx) => {
       await audit(tx, admin, 'test-email', recipient);
-      return enqueue(tx, { channel: 'email', topic: 'test', site: null, recipient, message: testEmail(`${ownOrigin(c, config)}/admin`) }, now);
+      return enqueue(tx, { channel: 'email', topic: 'test', site: null, recipient, message: testEmail(`${linkBase(deps)}/admin`) }, now);
     });
     deps.outbox?.kick();
     return c.json({ id, recipient }, 202);
@@ -70,7 +70,8 @@ export function adminNotificationRoutes(deps: Deps): Hono<AdminEnv> {
     const admin = c.get('admin');
     const webhook = await writeTransaction(db, async (tx) => {
       const made = await createWebhook(tx, { ...input, events: [...new Set(input.events)], secret: randomBytes(24).toString('base64url') }, Date.now());
-      await audit(tx, admin, 'webhook-add', `${input.site} ${input.url}`, input.format);
+      // Only the host: a Slack or Discord webhook's URL is its secret.
+      await audit(tx, admin, 'webhook-add', `${input.site} ${new URL(input.url).host}`, input.format);
       return made;
     });
     return c.json({ webhook }, 201);

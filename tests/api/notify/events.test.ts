@@ -18,11 +18,17 @@ describe('what events queue', () => {
   it('queues one confirmation per address a day, and nothing without "email me replies"', async () => {
     const t = await testApp(mailEnv);
     expect((await t.comment({ body: 'no thanks', author: { email: 'quiet@example.com' } })).notify).toBeUndefined();
-    expect((await t.comment({ body: 'one', author: { email: 'ann@example.com' }, notify: true })).notify).toBe('confirm');
-    expect((await t.comment({ body: 'two', author: { email: 'ANN@example.com' }, notify: true })).notify).toBe('confirm');
+    expect((await t.comment({ body: 'one', author: { email: 'ann@example.com' }, notify: true })).notify).toBe('requested');
+    expect((await t.comment({ body: 'two', author: { email: 'ANN@example.com' }, notify: true })).notify).toBe('requested');
     expect((await outbox(t)).map((m) => [m.topic, m.recipient])).toEqual([['confirm', 'ann@example.com']]);
+    // The answer is the same for a confirmed address: it tells no one who reads the site.
     await confirm(t, 'ann@example.com');
-    expect((await t.comment({ body: 'three', author: { email: 'ann@example.com' }, notify: true })).notify).toBe('on');
+    expect((await t.comment({ body: 'three', author: { email: 'ann@example.com' }, notify: true })).notify).toBe('requested');
+    // A day later an unused link is sent again, once.
+    await t.db.execute("UPDATE subscribers SET confirmed_at = NULL, confirm_sent_at = confirm_sent_at - 86400001");
+    await t.comment({ body: 'four', author: { email: 'ann@example.com' }, notify: true });
+    await t.comment({ body: 'five', author: { email: 'ann@example.com' }, notify: true });
+    expect((await outbox(t)).map((m) => m.topic)).toEqual(['confirm', 'confirm']);
   });
 
   it('refuses "email me replies" without an address, and changes nothing', async () => {
@@ -135,5 +141,99 @@ describe('the thread tells the widget', () => {
     expect(((await (await on.get('/api/comments?page=/p')).json()) as { page: { emailReplies?: boolean } }).page.emailReplies).toBe(true);
     const off = await testApp();
     expect(((await (await off.get('/api/comments?page=/p')).json()) as { page: { emailReplies?: boolean } }).page.emailReplies).toBeUndefined();
+  });
+});
+
+describe('what else queues or unqueues', () => {
+  it('makes links from the configured address, never from the Host header', async () => {
+    const t = await testApp({ ...mailEnv, PUBLIC_URL: 'https://comments.example.com' });
+    await t.app.request('http://evil.example/api/comments', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Host: 'evil.example' },
+      body: JSON.stringify({ page: '/p', body: 'hi', author: { email: 'ann@example.com' }, notify: true }),
+    });
+    const [confirmation] = await outbox(t);
+    expect(String(confirmation!.message.text)).toMatch(/https:\/\/comments\.example\.com\/manage\?t=/);
+    expect(JSON.stringify(confirmation!.message)).not.toContain('evil.example');
+    const bare = await testApp(mailEnv);
+    await bare.app.request('http://evil.example/api/comments', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Host: 'evil.example' },
+      body: JSON.stringify({ page: '/p', body: 'hi', author: { email: 'ann@example.com' }, notify: true }),
+    });
+    expect(JSON.stringify((await outbox(bare))[0]!.message)).not.toContain('evil.example');
+  });
+
+  it('emails a reply once, through spam and back, and through an edit that holds it again', async () => {
+    const t = await testApp(mailEnv);
+    const mod = await signIn(t);
+    await mod.request('PUT', '/api/admin/notifications/alerts', { alerts: 'held' });
+    await mod.request('PATCH', '/api/admin/sites/default', { settings: { maxLinks: 0 } });
+    const parent = await t.comment({ body: 'p', author: { email: 'ann@example.com' }, notify: true });
+    await confirm(t, 'ann@example.com');
+    const reply = await t.comment({ body: 'a reply', parentId: parent.comment.id });
+    const topics = async () => (await outbox(t)).map((m) => m.topic);
+    expect(await topics()).toEqual(['confirm', 'reply']);
+    await mod.request('POST', `/api/admin/comments/${reply.comment.id}/spam`);
+    await mod.request('POST', `/api/admin/comments/${reply.comment.id}/approve`);
+    expect(await topics()).toEqual(['confirm', 'reply']);
+    // An edit that adds a link holds the reply again: the moderator hears of it.
+    const res = await t.app.request(`/api/comments/${reply.comment.id}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${reply.editToken}` },
+      body: JSON.stringify({ body: 'now with https://example.com' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await topics()).toEqual(['confirm', 'reply', 'moderator']);
+    await mod.request('POST', `/api/admin/comments/${reply.comment.id}/approve`);
+    expect(await topics()).toEqual(['confirm', 'reply', 'moderator']);
+  });
+
+  it('emails a reply approved from spam that was never published', async () => {
+    const t = await testApp(mailEnv);
+    const mod = await signIn(t);
+    await mod.request('PUT', '/api/admin/notifications/alerts', { alerts: 'none' });
+    const parent = await t.comment({ body: 'p', author: { email: 'ann@example.com' }, notify: true });
+    await confirm(t, 'ann@example.com');
+    await mod.request('PATCH', '/api/admin/sites/default', { settings: { moderation: 'all' } });
+    const reply = await t.comment({ body: 'held', parentId: parent.comment.id });
+    await mod.request('POST', `/api/admin/comments/${reply.comment.id}/spam`);
+    await mod.request('POST', '/api/admin/comments/bulk', { ids: [reply.comment.id], action: 'approve' });
+    expect((await outbox(t)).map((m) => m.topic)).toEqual(['confirm', 'reply']);
+  });
+
+  it('cancels emails about a comment its writer deletes, and erases everything about erased ones', async () => {
+    const t = await testApp(mailEnv);
+    const mod = await signIn(t);
+    await mod.request('POST', '/api/admin/webhooks', { site: 'default', url: 'https://hooks.example.com/x' });
+    const parent = await t.comment({ body: 'p', author: { email: 'ann@example.com' }, notify: true });
+    await confirm(t, 'ann@example.com');
+    const reply = await t.comment({ body: 'regrettable words', parentId: parent.comment.id });
+    expect((await outbox(t)).map((m) => m.topic)).toContain('reply');
+    await t.app.request(`/api/comments/${reply.comment.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${reply.editToken}` } });
+    const after = await outbox(t);
+    expect(after.map((m) => m.topic)).not.toContain('reply');
+    expect(after.at(-1)!.topic).toBe('comment.deleted');
+
+    const mine = await t.comment({ body: 'erase me entirely', author: { name: 'Zed', email: 'zed@example.com' } });
+    expect(JSON.stringify(await outbox(t))).toContain('erase me entirely');
+    const erased = await t.post('/api/comments/erase', { comments: [{ id: mine.comment.id, token: mine.editToken }] });
+    expect(await erased.json()).toEqual({ erased: 1 });
+    const left = await outbox(t);
+    expect(JSON.stringify(left)).not.toMatch(/erase me entirely|Zed/);
+    expect(left.at(-1)!.topic).toBe('comment.deleted');
+  });
+
+  it('asks an address that unsubscribed from everything to confirm again', async () => {
+    const t = await testApp(mailEnv);
+    const parent = await t.comment({ body: 'p', author: { email: 'ann@example.com' }, notify: true });
+    await confirm(t, 'ann@example.com');
+    await t.db.execute('UPDATE subscribers SET unsubscribed_at = 5');
+    await t.db.execute('UPDATE comments SET notify_replies = 0');
+    // Someone types Ann's address into the form again: Ann gets a confirmation, not replies.
+    const again = await t.comment({ body: 'q', author: { email: 'ann@example.com' }, notify: true });
+    await t.comment({ body: 'reply', parentId: again.comment.id });
+    await t.comment({ body: 'reply', parentId: parent.comment.id });
+    expect((await outbox(t)).map((m) => m.topic)).toEqual(['confirm', 'confirm']);
   });
 });
