@@ -16,6 +16,11 @@ export interface PreparedJson {
   /** The head as the start of a gzip stream and its CRC-32, or null when it is too small to be worth it. */
   readonly gzip: { readonly head: Buffer; readonly crc: number } | null;
   readonly bytes: number;
+  /**
+   * The last whole answer made from it, plain and gzipped, with the tail it ended with: the readers of one
+   * second get the same tail (the form token), so they get these same bytes, not a copy each.
+   */
+  last?: { tail: Buffer; plain?: Uint8Array<ArrayBuffer>; gzip?: Uint8Array<ArrayBuffer> | null };
 }
 
 /** Below this, gzip is left to the compress middleware (which applies the same threshold). */
@@ -31,7 +36,8 @@ export function prepareJson(body: object): PreparedJson {
   const gzip = head.length < gzipFromBytes
     ? null
     : { head: own(Buffer.concat([gzipHeader, deflateRawSync(head, { finishFlush: constants.Z_SYNC_FLUSH })])), crc: crc32(head) };
-  return { head, etag, gzip, bytes: head.length + (gzip?.head.length ?? 0) };
+  // Counted twice: the last whole answer made from it (`last`) is kept beside it.
+  return { head, etag, gzip, bytes: 2 * (head.length + (gzip?.head.length ?? 0)) };
 }
 
 /** A copy with memory of its own: a small Buffer is a slice of a shared 8 KB pool, which a cached one would pin. */
@@ -48,13 +54,26 @@ export function tailOf(prepared: PreparedJson, extra: Record<string, string>): B
   return Buffer.from(`${separator}${fields.join(',')}}`);
 }
 
+/** The memo of answers ending in `tail`, started afresh when the tail changed. */
+function lastFor(prepared: PreparedJson, tail: Buffer): NonNullable<PreparedJson['last']> {
+  if (!prepared.last?.tail.equals(tail)) prepared.last = { tail };
+  return prepared.last;
+}
+
 // Buffer.concat always allocates (from an ArrayBuffer, never a shared one): what a Response body may be.
 export function plainBody(prepared: PreparedJson, tail: Buffer): Uint8Array<ArrayBuffer> {
-  return Buffer.concat([prepared.head, tail]) as Uint8Array<ArrayBuffer>;
+  const last = lastFor(prepared, tail);
+  return (last.plain ??= Buffer.concat([prepared.head, tail]) as Uint8Array<ArrayBuffer>);
 }
 
 /** The whole gzip stream; null when the answer is not kept gzipped. */
 export function gzipBody(prepared: PreparedJson, tail: Buffer): Uint8Array<ArrayBuffer> | null {
+  const last = lastFor(prepared, tail);
+  if (last.gzip === undefined) last.gzip = makeGzip(prepared, tail);
+  return last.gzip;
+}
+
+function makeGzip(prepared: PreparedJson, tail: Buffer): Uint8Array<ArrayBuffer> | null {
   if (!prepared.gzip || tail.length > 0xffff) return null;
   const block = Buffer.alloc(5);
   block[0] = 1; // the final block, stored (no compression): the flush left the stream at a byte boundary
