@@ -17,3 +17,15 @@ describe('the widget languages', () => {
     });
   }
 });
+
+describe('the widget numbers', () => {
+  it('are written as Intl writes them, in every language the widget speaks, without Intl.NumberFormat', async () => {
+    const { Translator, languages } = await import('../../widget/i18n/translator.ts');
+    for (const lang of languages) {
+      const tr = new Translator(lang, {});
+      for (const n of [0, 7, 42, 999, 1000, 1234, 12_345, 123_456, 1_234_567, -4, -1500, -12_345]) {
+        expect(tr.number(n), `${lang} ${n}`).toBe(new Intl.NumberFormat(lang).format(n));
+      }
+    }
+  });
+});
