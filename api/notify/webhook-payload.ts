@@ -36,7 +36,7 @@ export function webhookBody(format: WebhookFormat, event: WebhookEvent, comment:
   // Slack reads `text` as mrkdwn, Discord reads `content` as Markdown; neither may ping anyone from a comment.
   return format === 'slack'
     ? JSON.stringify({ text: escapeSlack(text) })
-    : JSON.stringify({ content: text.slice(0, 2000), allowed_mentions: { parse: [] } });
+    : JSON.stringify({ content: [...text].slice(0, 1900).join(''), allowed_mentions: { parse: [] } });
 }
 
 /** Slack's control characters: `<` would start a link or a mention. */
