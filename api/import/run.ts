@@ -168,7 +168,7 @@ export async function importFile(
     if (!mapper.recognised()) {
       throw new NotAnExport(kind === 'disqus' ? 'This Disqus export holds no threads and no posts.' : 'This is not a WordPress export: it has no <wp:wxr_version>.');
     }
-    return await finishImport(db, site, Date.now());
+    return await finishImport(db, site);
   } finally {
     // Staged rows hold emails: they never outlive the import, finished or failed.
     await clearStaging(db);

@@ -61,6 +61,52 @@ describe('importing from Disqus', () => {
   });
 });
 
+/** A Disqus export of these threads (id → link) and posts (id, thread, parent), written to a temporary file. */
+function disqusFile(threads: Record<string, string>, posts: [id: number, thread: string, parent?: number][]): string {
+  const file = join(tempDir(), 'export.xml');
+  const body = [
+    ...Object.entries(threads).map(([id, link]) => `<thread dsq:id="${id}"><link>${link}</link><title>${id}</title></thread>`),
+    ...posts.map(([id, thread, parent]) =>
+      `<post dsq:id="${id}"><message><![CDATA[<p>post ${id}</p>]]></message><createdAt>2020-01-01T00:00:${String(id).padStart(2, '0')}Z</createdAt>` +
+        `<author><name>R${id}</name></author><thread dsq:id="${thread}"/>${parent ? `<parent dsq:id="${parent}"/>` : ''}</post>`),
+  ];
+  writeFileSync(file, `<?xml version="1.0"?>\n<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">${body.join('\n')}</disqus>`);
+  return file;
+}
+
+/** Each imported comment as [its Disqus id, its parent's Disqus id, its depth]. */
+async function tree(t: TestApp): Promise<[string, string | null, number][]> {
+  const { rows } = await t.db.execute(`SELECT c.source_id, p.source_id AS parent, c.depth FROM comments c LEFT JOIN comments p ON p.id = c.parent_id
+                                       ORDER BY c.created_at`);
+  const id = (v: unknown) => (v === null ? null : String(v).replace('default/disqus:', ''));
+  return rows.map((r) => [id(r.source_id)!, id(r.parent), Number(r.depth)]);
+}
+
+describe('threading what an export says', () => {
+  it('nests replies any number of levels deep, deepest first in the file; a reply to another page or in a loop stays at the top', async () => {
+    const t = await testApp();
+    const file = disqusFile({ a: 'https://b.example/deep/', b: 'https://b.example/other/' }, [
+      [4, 'a', 3], [3, 'a', 2], [2, 'a', 1], [1, 'a'], [5, 'a', 6], [6, 'a', 5], [7, 'b', 1],
+    ]);
+    expect(await importFile(t.db, 's', 'disqus', file, 'default')).toMatchObject({ pages: 2, imported: 7 });
+    expect(await tree(t)).toEqual([['1', null, 0], ['2', '1', 1], ['3', '2', 2], ['4', '3', 3], ['5', null, 0], ['6', null, 0], ['7', null, 0]]);
+    const deep = await thread(t, '/deep/');
+    expect(deep.page.commentCount).toBe(6);
+    expect(deep.comments.map((c) => c.html)).toEqual(['<p>post 1</p>', '<p>post 5</p>', '<p>post 6</p>']);
+    expect((await thread(t, '/other/')).page.commentCount).toBe(1);
+  });
+
+  it('puts a reply imported without its parent under that parent when a later export brings it, with the replies below it', async () => {
+    const t = await testApp();
+    await importFile(t.db, 's', 'disqus', disqusFile({ a: 'https://b.example/x/' }, [[2, 'a', 1], [3, 'a', 2]]), 'default');
+    expect(await tree(t)).toEqual([['2', null, 0], ['3', '2', 1]]);
+    const later = await importFile(t.db, 's', 'disqus', disqusFile({ a: 'https://b.example/x/' }, [[1, 'a'], [2, 'a', 1], [3, 'a', 2], [4, 'a', 3]]), 'default');
+    expect(later).toMatchObject({ imported: 2, alreadyThere: 2 });
+    expect(await tree(t)).toEqual([['1', null, 0], ['2', '1', 1], ['3', '2', 2], ['4', '3', 3]]);
+    expect((await thread(t, '/x/')).page.commentCount).toBe(4);
+  });
+});
+
 describe('importing from WordPress', () => {
   it('keeps approved, held and spam comments apart, threads replies, skips pingbacks and trash without replies', async () => {
     const t = await testApp();
