@@ -34,6 +34,13 @@ export interface CommentDraft {
   notifyReplies: boolean;
 }
 
+/**
+ * The same text from the same writer on the page, lately: read through comments_page_time (migration 010), only the
+ * page's comments of the last minutes, however long the thread. It runs inside the write transaction of every post.
+ */
+export const duplicateSql = `SELECT 1 FROM comments WHERE page_id = ? AND created_at > ? AND body_source = ? AND status != 'deleted'
+                               AND (ip_hash = ? OR author_email = ?) LIMIT 1`;
+
 /** Work that belongs to the same transaction as the new comment (its notifications). */
 export type AfterCreate = (tx: Transaction, id: number) => Promise<void>;
 
@@ -66,9 +73,8 @@ export function createComment(db: Db, draft: CommentDraft, after?: AfterCreate):
 
     if (draft.duplicateMinutes > 0 && (draft.ipHash !== null || draft.email !== null)) {
       const same = await tx.execute({
-        sql: `SELECT 1 FROM comments WHERE page_id = ? AND body_source = ? AND created_at > ? AND status != 'deleted'
-                AND (ip_hash = ? OR author_email = ?) LIMIT 1`,
-        args: [pageId, draft.source, draft.createdAt - draft.duplicateMinutes * 60_000, draft.ipHash, draft.email],
+        sql: duplicateSql,
+        args: [pageId, draft.createdAt - draft.duplicateMinutes * 60_000, draft.source, draft.ipHash, draft.email],
       });
       if (same.rows.length > 0) throw new ApiError('conflict', 'You posted this same comment here a moment ago.', 'body');
     }

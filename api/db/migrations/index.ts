@@ -8,6 +8,7 @@ import pageAliases from './006-page-aliases.sql?raw';
 import imports from './007-imports.sql?raw';
 import readVersions from './008-read-versions.sql?raw';
 import notifications from './009-notifications.sql?raw';
+import recentComments from './010-recent-comments.sql?raw';
 
 export interface Migration {
   id: number;
@@ -25,4 +26,5 @@ export const migrations: Migration[] = [
   { id: 7, name: 'imports', sql: imports },
   { id: 8, name: 'read-versions', sql: readVersions },
   { id: 9, name: 'notifications', sql: notifications },
+  { id: 10, name: 'recent-comments', sql: recentComments },
 ];

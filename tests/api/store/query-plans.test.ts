@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { visible } from '../../../api/store/comment-row.ts';
+import { duplicateSql } from '../../../api/store/comments.ts';
 import { topLevelSql } from '../../../api/store/thread.ts';
 import { sortOrders } from '../../../shared/types.ts';
 import { freshDb, type TestDb } from '../../helpers/db.ts';
@@ -62,4 +63,12 @@ describe('a page of top-level comments is read from an index in its order, howev
       });
     }
   }
+});
+
+describe('the duplicate check inside every post reads the page\'s recent comments, not its whole thread', () => {
+  it('looks comments up by page and time', async () => {
+    t = await freshDb();
+    const detail = await plan(duplicateSql, [1, 0, 'text', 'ip', 'a@example.com']);
+    expect(detail, detail).toMatch(/^SEARCH comments USING INDEX comments_page_time \(page_id=\? AND created_at>\?\)$/);
+  });
 });
