@@ -17,3 +17,12 @@ export function mailLanguage(tag: string | undefined): string {
   const primary = tag?.split('-')[0]?.toLowerCase() ?? 'en';
   return (mailLanguages as readonly string[]).includes(primary) ? primary : 'en';
 }
+
+/** The language of a page shown to someone not known yet: the first one their browser asks for that Parley speaks. */
+export function browserLanguage(acceptLanguage: string | undefined): string {
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const lang = mailLanguage(part.split(';')[0]!.trim());
+    if (lang !== 'en' || /^en\b/i.test(part.trim())) return lang;
+  }
+  return 'en';
+}

@@ -32,6 +32,11 @@ export interface MailStrings {
   unsubscribeButton: string;
   unsubscribeDone: string;
   unsubscribeBad: string;
+  signInTitle: string;
+  signInIntro: string;
+  emailLabel: string;
+  checkEmailTitle: string;
+  checkEmail: string;
 }
 
 const en: MailStrings = {
@@ -63,6 +68,11 @@ const en: MailStrings = {
   unsubscribeButton: 'Unsubscribe',
   unsubscribeDone: 'Done: you will get no more of these emails.',
   unsubscribeBad: 'This unsubscribe link is not valid.',
+  signInTitle: 'Manage your comments',
+  signInIntro: 'Give the address you comment with: we email you a link that signs this browser in.',
+  emailLabel: 'Email',
+  checkEmailTitle: 'Check your email',
+  checkEmail: 'If {email} wrote comments on {site}, a link to manage them is on its way. It works once, within an hour.',
 };
 
 const de: MailStrings = {
@@ -94,6 +104,11 @@ const de: MailStrings = {
   unsubscribeButton: 'Abbestellen',
   unsubscribeDone: 'Erledigt: Diese E-Mails kommen nicht mehr.',
   unsubscribeBad: 'Dieser Abbestell-Link ist ungültig.',
+  signInTitle: 'Deine Kommentare verwalten',
+  signInIntro: 'Gib die Adresse an, mit der du kommentierst: Wir schicken dir einen Link, der diesen Browser anmeldet.',
+  emailLabel: 'E-Mail',
+  checkEmailTitle: 'Schau in dein Postfach',
+  checkEmail: 'Wenn {email} auf {site} kommentiert hat, ist ein Link zum Verwalten unterwegs. Er funktioniert einmal, innerhalb einer Stunde.',
 };
 
 const fr: MailStrings = {
@@ -125,6 +140,11 @@ const fr: MailStrings = {
   unsubscribeButton: 'Se désabonner',
   unsubscribeDone: 'C’est fait : vous ne recevrez plus ces e-mails.',
   unsubscribeBad: 'Ce lien de désabonnement n’est pas valide.',
+  signInTitle: 'Gérer vos commentaires',
+  signInIntro: 'Donnez l’adresse avec laquelle vous commentez : nous vous envoyons un lien qui connecte ce navigateur.',
+  emailLabel: 'E-mail',
+  checkEmailTitle: 'Regardez votre boîte mail',
+  checkEmail: 'Si {email} a commenté sur {site}, un lien pour gérer ces commentaires est en route. Il ne sert qu’une fois, pendant une heure.',
 };
 
 const es: MailStrings = {
@@ -156,6 +176,11 @@ const es: MailStrings = {
   unsubscribeButton: 'Darse de baja',
   unsubscribeDone: 'Hecho: no recibirás más estos correos.',
   unsubscribeBad: 'Este enlace para darse de baja no es válido.',
+  signInTitle: 'Gestionar tus comentarios',
+  signInIntro: 'Escribe la dirección con la que comentas: te enviamos un enlace que inicia sesión en este navegador.',
+  emailLabel: 'Correo',
+  checkEmailTitle: 'Revisa tu correo',
+  checkEmail: 'Si {email} comentó en {site}, va en camino un enlace para gestionar sus comentarios. Sirve una vez, durante una hora.',
 };
 
 const ja: MailStrings = {
@@ -187,6 +212,11 @@ const ja: MailStrings = {
   unsubscribeButton: '配信停止',
   unsubscribeDone: '完了しました。これらのメールはもう届きません。',
   unsubscribeBad: 'この配信停止リンクは無効です。',
+  signInTitle: 'コメントを管理する',
+  signInIntro: 'コメントに使ったアドレスを入力してください。このブラウザでログインするためのリンクをメールで送ります。',
+  emailLabel: 'メールアドレス',
+  checkEmailTitle: 'メールを確認してください',
+  checkEmail: '{email} が {site} にコメントしていれば、管理用のリンクを送信しました。リンクは1時間以内に1回だけ使えます。',
 };
 
 const all: Record<MailLanguage, MailStrings> = { en, de, fr, es, ja };

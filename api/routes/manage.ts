@@ -10,7 +10,7 @@ import { authorEmail, commentBody, siteSlug } from '../../shared/schemas.ts';
 import type { Deps } from '../deps.ts';
 import { writeTransaction } from '../db/write.ts';
 import { ApiError } from '../errors.ts';
-import { linkBase, notifyContext } from '../notify/context.ts';
+import { browserLanguage, linkBase, notifyContext } from '../notify/context.ts';
 import { commentDeletedByWriter } from '../notify/events.ts';
 import { emailTokenHash, newSignInLink, signInLinkMs } from '../notify/links.ts';
 import { fill, mailStrings, type MailStrings } from '../notify/strings.ts';
@@ -44,10 +44,12 @@ export function manageRoutes(deps: Deps): Hono {
   });
 
   const langOf = async (guest: Guest | null) => (guest ? ((await getSubscriber(db, guest.site, guest.email))?.lang ?? 'en') : 'en');
+  /** Someone not signed in: the language their browser asks for. */
+  const asked = (c: Context) => browserLanguage(c.req.header('accept-language'));
 
   function requestLinkForm(t: MailStrings, site: string | undefined) {
     return html`<form method="post" action="/manage/link">
-<p><label>Email <input type="email" name="email" required autocomplete="email"></label>
+<p><label>${t.emailLabel} <input type="email" name="email" required autocomplete="email"></label>
 <input type="hidden" name="site" value="${site ?? ''}"> <button type="submit">${t.manageContinue}</button></p>
 </form>`;
   }
@@ -83,10 +85,11 @@ ${subscriber && !subscriber.unsubscribed ? html`<form method="post" action="/man
 
   app.get('/', async (c) => {
     const token = c.req.query('t');
-    const t = mailStrings('en');
+    const lang = asked(c);
+    const t = mailStrings(lang);
     if (token) {
       // Only a button here: the link is spent when the reader presses it, not when a scanner opens it.
-      return c.html(readerPage('en', t.confirmAction, html`<form method="post" action="/manage/session">
+      return c.html(readerPage(lang, t.confirmAction, html`<form method="post" action="/manage/session">
 <input type="hidden" name="t" value="${token}"><p><button type="submit">${t.confirmAction}</button></p></form>`));
     }
     const guest = await currentGuest(c, deps);
@@ -95,7 +98,7 @@ ${subscriber && !subscriber.unsubscribed ? html`<form method="post" action="/man
       const gt = mailStrings(await langOf(guest));
       return overview(c, guest, done === 'saved' ? gt.manageSaved : done === 'deleted' ? gt.manageDeleted : done === 'unsubscribed' ? gt.unsubscribeDone : undefined);
     }
-    return c.html(readerPage('en', 'Manage your comments', html`<p>Give the address you comment with: we email you a link that signs this browser in.</p>${requestLinkForm(t, c.req.query('site'))}`));
+    return c.html(readerPage(lang, t.signInTitle, html`<p>${t.signInIntro}</p>${requestLinkForm(t, c.req.query('site'))}`));
   });
 
   app.post('/session', async (c) => {
@@ -103,8 +106,9 @@ ${subscriber && !subscriber.unsubscribed ? html`<form method="post" action="/man
     const token = typeof form.t === 'string' ? form.t : '';
     const used = /^[\w-]{20,128}$/.test(token) ? await useEmailToken(db, emailTokenHash(deps.secret, token), Date.now()) : null;
     if (!used) {
-      const t = mailStrings('en');
-      return c.html(readerPage('en', t.confirmAction, html`<p class="error" role="alert">${t.manageExpired}</p>${requestLinkForm(t, undefined)}`), 400);
+      const lang = asked(c);
+      const t = mailStrings(lang);
+      return c.html(readerPage(lang, t.confirmAction, html`<p class="error" role="alert">${t.manageExpired}</p>${requestLinkForm(t, undefined)}`), 400);
     }
     await startGuestSession(c, deps, used, Date.now());
     return c.redirect('/manage', 303);
@@ -120,7 +124,8 @@ ${subscriber && !subscriber.unsubscribed ? html`<form method="post" action="/man
     await enforceLimit(c, deps, 'edit', site);
     // After the answer, so that neither its words nor its timing tell whether the address wrote here.
     setImmediate(() => void sendSignInLink(site.slug, site.name, email).catch((error: unknown) => console.error('[parley] sign-in link:', error)));
-    return c.html(readerPage('en', 'Check your email', html`<p class="note" role="status">If ${email} wrote comments on ${site.name}, a link to manage them is on its way. It works once, within an hour.</p>`));
+    const t = mailStrings(asked(c));
+    return c.html(readerPage(asked(c), t.checkEmailTitle, html`<p class="note" role="status">${fill(t.checkEmail, { email, site: site.name })}</p>`));
   });
 
   /** One link per address every ten minutes at most: the form cannot be used to flood someone's inbox. */

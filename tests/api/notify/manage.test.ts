@@ -117,4 +117,12 @@ describe('the emailed link and /manage', () => {
     expect((await t.app.request(link, { method: 'POST' })).status).toBe(200);
     expect((await t.db.execute('SELECT notify_replies FROM comments WHERE id = ?', [parent.comment.id])).rows[0]!.notify_replies).toBe(0);
   });
+
+  it('speaks the language the browser asks for to someone not signed in', async () => {
+    const t = await testApp(mailEnv);
+    const page = await (await t.get('/manage?site=default', { 'Accept-Language': 'pt-BR, de;q=0.8, en;q=0.5' })).text();
+    expect(page).toContain('<html lang="de">');
+    expect(page).toContain('Deine Kommentare verwalten');
+    expect(await (await t.get('/manage?site=default')).text()).toContain('Manage your comments');
+  });
 });
