@@ -105,7 +105,7 @@ export function moderatorEmail(comment: CommentRef, adminUrl: string): EmailMess
 
 export function digestEmail(summary: DigestSummary, adminUrl: string): EmailMessage {
   const subject = `[Parley] ${summary.total} new comment${summary.total === 1 ? '' : 's'} today, ${summary.pending} waiting for a moderator`;
-  const blocks: Block[] = [{ text: `In the last 24 hours: ${summary.total} new comments, ${summary.pending} of them held for moderation.` }];
+  const blocks: Block[] = [{ text: `Since the last digest: ${summary.total} new comments, ${summary.pending} of them held for moderation.` }];
   for (const c of summary.recent) {
     blocks.push({ text: `${c.status === 'pending' ? '[held] ' : ''}${c.name || 'Someone'} on “${pageName(c.page)}” (${c.page.site}):` }, { text: excerpt(c.source, 300), quote: true });
   }

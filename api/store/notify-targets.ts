@@ -91,12 +91,19 @@ export function setAdminAlerts(db: Db, adminId: number, alerts: ModeratorAlerts)
 export async function takeDueDigests(tx: Transaction, now: number): Promise<{ id: number; email: string; since: number }[]> {
   const day = 24 * 3600 * 1000;
   const { rows } = await tx.execute({
-    sql: `UPDATE admins SET digest_sent_at = ? WHERE alerts = 'digest' AND (digest_sent_at IS NULL OR digest_sent_at <= ?)
-          RETURNING id, email`,
-    args: [now, now - day],
+    sql: "SELECT id, email, digest_sent_at FROM admins WHERE alerts = 'digest' AND (digest_sent_at IS NULL OR digest_sent_at <= ?)",
+    args: [now - day],
   });
-  // Each digest covers the day before it (a server that was down longer does not send a longer one).
-  return rows.map((r) => ({ id: Number(r.id), email: String(r.email), since: now - day }));
+  await tx.execute({
+    sql: 'UPDATE admins SET digest_sent_at = ? WHERE id IN (SELECT value FROM json_each(?))',
+    args: [now, JSON.stringify(rows.map((r) => Number(r.id)))],
+  });
+  // Each digest takes up where the last one stopped (a first one covers the last day; none covers more than a week).
+  return rows.map((r) => ({
+    id: Number(r.id),
+    email: String(r.email),
+    since: r.digest_sent_at === null ? now - day : Math.max(Number(r.digest_sent_at), now - 7 * day),
+  }));
 }
 
 export interface DigestSummary {
